@@ -1,0 +1,50 @@
+// Profiles Kassa under the create-order load: the server runs in a child with --cpu-prof.
+// Usage: npx tsx bench/support/profileKassa.ts  (writes .cpuprofile files under /tmp/kassa-prof)
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { sign } from '@kassa/sdk';
+import autocannon from 'autocannon';
+
+const child = spawn(
+  process.execPath,
+  [
+    '--cpu-prof',
+    '--cpu-prof-dir=/tmp/kassa-prof',
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./serveKassa.ts', import.meta.url)),
+    'sqlite',
+  ],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
+const { url, appId, appSecret } = JSON.parse(line) as { url: string; appId: string; appSecret: string };
+let seq = 0;
+const r = await autocannon({
+  url,
+  connections: 16,
+  duration: 8,
+  requests: [
+    {
+      method: 'POST',
+      path: '/ccpayment/v1/concise/url/get',
+      setupRequest: (req) => {
+        const body = `{"merchant_order_id":"p-${++seq}","product_price":"19.99","product_name":"Bench item"}`;
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        return {
+          ...req,
+          body,
+          headers: {
+            'content-type': 'application/json',
+            Appid: appId,
+            Timestamp: timestamp,
+            Sign: sign({ appId, appSecret, timestamp, body }),
+          },
+        };
+      },
+    },
+  ],
+});
+console.log(`req/s ${r.requests.average}, non2xx ${r.non2xx}`);
+child.kill('SIGINT');

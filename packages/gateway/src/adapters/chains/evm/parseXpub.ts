@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { HDKey } from 'viem/accounts';
+
+export type ParseXpubFailure =
+  | 'not_base58'
+  | 'bad_checksum'
+  | 'bad_length'
+  | 'private_key'
+  | 'unsupported_version'
+  | 'invalid_key';
+
+export type ParseXpubResult =
+  | { readonly ok: true; readonly value: { readonly xpub: string; readonly key: HDKey; readonly depth: number } }
+  | { readonly ok: false; readonly reason: ParseXpubFailure; readonly message: string };
+
+const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+// BIP-32 serialisation: version(4) depth(1) fingerprint(4) index(4) chain code(32) key(33).
+const SERIALIZED_LENGTH = 78;
+const XPUB_VERSION = 0x0488b21e;
+const FAILURE_MESSAGES: Record<ParseXpubFailure, string> = {
+  not_base58: 'must be a base58 extended public key (xpub…) with no spaces',
+  bad_checksum: 'checksum does not match: the key was mistyped or truncated',
+  bad_length: 'is not a BIP-32 extended key (wrong length)',
+  private_key: 'is an extended PRIVATE key: give the xpub, never the xprv (Kassa holds no private keys)',
+  unsupported_version: 'must be a mainnet xpub (version 0488b21e)',
+  invalid_key: 'holds no valid public key (point off the curve, or depth and index disagree)',
+};
+
+/**
+ * Validates an extended public key for deposit-address derivation. Refuses extended private keys
+ * outright: the gateway must never hold one. Any depth is accepted (wallets export different
+ * levels; the operator's account-level xpub is usually depth 3, `m/44'/60'/0'`).
+ */
+export function parseXpub(text: string): ParseXpubResult {
+  // An xpub is 111 characters; the bound keeps base58 decoding (quadratic) cheap on junk input.
+  if (text.length === 0 || text.length > 200) return fail('not_base58');
+  const bytes = decodeBase58(text);
+  if (bytes === undefined) return fail('not_base58');
+  if (bytes.length < 4) return fail('bad_length');
+  const payload = bytes.subarray(0, bytes.length - 4);
+  const checksum = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
+  if (!checksum.subarray(0, 4).equals(bytes.subarray(bytes.length - 4))) return fail('bad_checksum');
+  if (payload.length !== SERIALIZED_LENGTH) return fail('bad_length');
+  // Checked before the version so xprv, tprv, yprv, zprv... are all named for what they are.
+  if (payload[45] === 0) return fail('private_key');
+  if (payload.readUInt32BE(0) !== XPUB_VERSION) return fail('unsupported_version');
+  let key: HDKey;
+  try {
+    key = HDKey.fromExtendedKey(text);
+  } catch {
+    // The library rejects points off the curve and inconsistent depth/index; one reason fits both.
+    return fail('invalid_key');
+  }
+  return { ok: true, value: { xpub: text, key, depth: key.depth } };
+}
+
+function fail(reason: ParseXpubFailure): ParseXpubResult {
+  return { ok: false, reason, message: `xpub ${FAILURE_MESSAGES[reason]}` };
+}
+
+function decodeBase58(text: string): Buffer | undefined {
+  let value = 0n;
+  for (const char of text) {
+    const digit = BASE58_ALPHABET.indexOf(char);
+    if (digit < 0) return undefined;
+    value = value * 58n + BigInt(digit);
+  }
+  const hex = value === 0n ? '' : value.toString(16);
+  const body = Buffer.from(hex.length % 2 === 0 ? hex : `0${hex}`, 'hex');
+  // Each leading '1' encodes one leading zero byte.
+  let leadingZeros = 0;
+  while (text[leadingZeros] === '1') leadingZeros += 1;
+  return Buffer.concat([Buffer.alloc(leadingZeros), body]);
+}

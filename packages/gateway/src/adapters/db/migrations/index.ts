@@ -1,0 +1,11 @@
+import { initialMigration } from './0001_initial.ts';
+import { paymentsAfterReorgMigration } from './0002_payments_after_reorg.ts';
+import { deliveriesByUrlMigration } from './0003_deliveries_by_url.ts';
+import type { KassaMigration } from './KassaMigration.ts';
+
+/** Every migration in order. Append only: a released migration never changes. */
+export const MIGRATIONS: readonly KassaMigration[] = [
+  initialMigration,
+  paymentsAfterReorgMigration,
+  deliveriesByUrlMigration,
+];

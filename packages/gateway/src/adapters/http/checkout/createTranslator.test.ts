@@ -1,0 +1,28 @@
+// Risk: a message shows a raw key, expands a buyer-visible value twice, or lets a value inject markup.
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from './createTranslator.ts';
+
+const english = { greeting: 'Pay {amount} {coin}', only: 'English only', tricky: 'A & B' };
+const french = { greeting: 'Payer {amount} {coin}' };
+
+describe('createTranslator', () => {
+  const t = createTranslator(french, english);
+
+  it('fills values in one pass and falls back to English', () => {
+    expect(t('greeting', { amount: '{coin}', coin: 'USDT' })).toBe('Payer {coin} USDT');
+    expect(t('only')).toBe('English only');
+    expect(t('greeting')).toBe('Payer {amount} {coin}');
+  });
+
+  it('escapes the message and isolates each value for HTML', () => {
+    expect(t.html('greeting', { amount: '1', coin: '<b>USDT</b>' })).toBe(
+      'Payer <bdi>1</bdi> <bdi>&lt;b&gt;USDT&lt;/b&gt;</bdi>',
+    );
+    expect(t.html('tricky')).toBe('A &amp; B');
+  });
+
+  it('throws for a key no catalog has, including inherited names', () => {
+    expect(() => t('missing')).toThrow('checkout message missing');
+    expect(() => t('toString')).toThrow();
+  });
+});

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Deps } from '../../app/Deps.ts';
+import type { CheckoutState } from '../../app/getCheckoutState.ts';
+import { RESULT_CODES } from '../../core/resultCodes.ts';
+import type { KassaDb } from '../db/createDb.ts';
+import { registerCheckoutPages } from './checkout/registerCheckoutPages.ts';
+import { createSecurityHeaders } from './createSecurityHeaders.ts';
+import { createWindowRateLimiter } from './createWindowRateLimiter.ts';
+import { createMerchantRoutes } from './merchantApi/createMerchantRoutes.ts';
+import { MERCHANT_API_PREFIX, type MerchantHandler, registerMerchantApi } from './merchantApi/registerMerchantApi.ts';
+import { signEnvelope } from './merchantApi/signEnvelope.ts';
+import { registerHealth } from './registerHealth.ts';
+
+export type CreateHttpServerParameters = {
+  readonly deps: Deps;
+  readonly kassaDb: KassaDb;
+  /** Pino logger options, or false for none (tests). */
+  readonly logger?: boolean | object;
+  /** Extra merchant endpoints that later parts of the gateway add (coins, rates, bills, …). */
+  readonly extraMerchantRoutes?: Readonly<Record<string, MerchantHandler>>;
+  /** Sandbox only (`kassa dev`): the sandbox wallet under each checkout page. */
+  readonly checkoutDevPanel?: (state: CheckoutState) => string;
+};
+
+/** Builds the Fastify app: merchant API, checkout pages, health. Call `listen` on the result. */
+export async function createHttpServer(p: CreateHttpServerParameters): Promise<FastifyInstance> {
+  const { deps } = p;
+  const fastify = Fastify({
+    logger: p.logger ?? false,
+    bodyLimit: deps.config.server.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    // Timeouts on every connection: a slow client cannot hold a socket for long.
+    requestTimeout: 30_000,
+    connectionTimeout: 30_000,
+    return503OnClosing: true,
+  });
+  const securityHeaders = createSecurityHeaders();
+  // The checkout pages are open to anyone: a per-address budget keeps one client from monopolising
+  // them. The merchant API has its own per-app limit instead (merchants share egress addresses).
+  const ipLimiter = createWindowRateLimiter({ limit: deps.config.server.ipRequestsPerMinute, windowMs: 60_000 });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    reply.headers(securityHeaders);
+    if (request.url.startsWith('/pay/') && !ipLimiter.tryTake(request.ip, deps.clock.now())) {
+      reply
+        .code(429)
+        .header('retry-after', '60')
+        .header('content-type', 'text/plain; charset=utf-8')
+        .send('too many requests');
+      return;
+    }
+    done();
+  });
+  await fastify.register(registerHealth, { kassaDb: p.kassaDb });
+  await fastify.register(registerMerchantApi, {
+    deps,
+    routes: { ...createMerchantRoutes(deps), ...p.extraMerchantRoutes },
+  });
+  await fastify.register(registerCheckoutPages, {
+    deps,
+    ...(p.checkoutDevPanel === undefined ? {} : { devPanel: p.checkoutDevPanel }),
+  });
+  fastify.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith(MERCHANT_API_PREFIX)) {
+      const { body } = signEnvelope({ code: RESULT_CODES.unknown_path.resultCode, msg: 'unknown endpoint' }, null, 0);
+      return reply.code(404).header('content-type', 'application/json; charset=utf-8').send(body);
+    }
+    return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('not found');
+  });
+  return fastify;
+}

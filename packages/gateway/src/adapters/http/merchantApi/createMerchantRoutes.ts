@@ -1,0 +1,60 @@
+import { createBill } from '../../../app/createBill.ts';
+import { createOrder } from '../../../app/createOrder.ts';
+import type { Deps } from '../../../app/Deps.ts';
+import { getOrders } from '../../../app/getOrders.ts';
+import { resendWebhooks } from '../../../app/resendWebhooks.ts';
+import { KassaError } from '../../../core/KassaError.ts';
+import { parseBillRequest } from '../../../core/request/parseBillRequest.ts';
+import { parseCheckoutRequest } from '../../../core/request/parseCheckoutRequest.ts';
+import { parseOrderInfoRequest } from '../../../core/request/parseOrderInfoRequest.ts';
+import { parseResendRequest } from '../../../core/request/parseResendRequest.ts';
+import { createResourceRoutes } from './createResourceRoutes.ts';
+import type { MerchantHandler } from './registerMerchantApi.ts';
+import { toBillDto } from './toBillDto.ts';
+import { toOrderInfoDto } from './toOrderInfoDto.ts';
+
+/** Custodial-wallet calls of v1 that a non-custodial gateway does not offer (spec §9). */
+const CUSTODIAL_PATHS = ['withdraw', 'check/user', 'payment/address/get', 'assets', 'network/fee'] as const;
+
+/** The merchant API's endpoints: thin handlers, validate → use case → DTO. */
+export function createMerchantRoutes(deps: Deps): Record<string, MerchantHandler> {
+  const notSupported: MerchantHandler = async () => {
+    throw new KassaError({
+      code: 'not_supported',
+      message: 'Kassa is non-custodial: wallet calls (withdraw, assets, …) are not supported',
+    });
+  };
+  return {
+    'concise/url/get': async ({ app, body }) => {
+      const order = await createOrder(
+        { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
+        app,
+        parseCheckoutRequest(body),
+      );
+      return { payment_url: `${deps.config.server.publicUrl}/pay/${order.checkoutToken}` };
+    },
+    'bill/create': async ({ app, body }) => {
+      const bill = await createBill(
+        { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
+        app,
+        parseBillRequest(body, deps.networks),
+      );
+      return toBillDto(bill);
+    },
+    'bill/info': async ({ app, body }) => {
+      const ids = parseOrderInfoRequest(body);
+      const infos = await getOrders(deps, app, ids);
+      // Unknown ids are left out; when none is known the query itself is answered as not found.
+      if (infos.length === 0) {
+        throw new KassaError({ code: 'order_not_found', message: `no order with merchant_order_id ${ids.join(', ')}` });
+      }
+      return infos.map((info) => toOrderInfoDto(info, app, deps.networks));
+    },
+    'webhook/resend': async ({ app, body }) => {
+      const { resendCount } = await resendWebhooks(deps, app, parseResendRequest(body));
+      return { resend_count: resendCount };
+    },
+    ...createResourceRoutes(deps),
+    ...Object.fromEntries(CUSTODIAL_PATHS.map((path) => [path, notSupported])),
+  };
+}

@@ -1,0 +1,29 @@
+import { encodeJson, sign } from '@kassa/sdk';
+import type { App } from '../../../core/App.ts';
+
+/** The wire envelope every merchant API response is (spec §1). */
+export type Envelope = { readonly code: number; readonly msg: string; readonly data?: unknown };
+
+export type SignedEnvelope = {
+  readonly body: string;
+  /** `Appid`, `Timestamp`, `Sign` when the app is known; empty otherwise. */
+  readonly headers: Readonly<Record<string, string>>;
+};
+
+/**
+ * Serialises the envelope once, in the compact `JSON.stringify` form the Node SDKs re-verify over,
+ * and signs exactly those bytes. Keys stay in code, msg, data order.
+ */
+export function signEnvelope(envelope: Envelope, app: App | null, nowMs: number): SignedEnvelope {
+  const body = encodeJson({ code: envelope.code, msg: envelope.msg, data: envelope.data ?? null });
+  if (app === null) return { body, headers: {} };
+  const timestamp = String(Math.floor(nowMs / 1000));
+  return {
+    body,
+    headers: {
+      Appid: app.appId,
+      Timestamp: timestamp,
+      Sign: sign({ appId: app.appId, appSecret: app.secret, timestamp, body }),
+    },
+  };
+}

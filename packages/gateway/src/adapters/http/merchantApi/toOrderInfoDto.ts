@@ -1,0 +1,71 @@
+import type { OrderInfo } from '../../../app/getOrders.ts';
+import type { App } from '../../../core/App.ts';
+import { calculateServiceFee } from '../../../core/money/calculateServiceFee.ts';
+import { formatAmount } from '../../../core/money/formatAmount.ts';
+import type { Network } from '../../../core/network.ts';
+import type { PaymentStatus } from '../../../core/Payment.ts';
+import type { Quote } from '../../../core/Quote.ts';
+
+const TRADE_STATUS = {
+  processing: 'Processing',
+  success: 'Successful',
+  failed: 'Failed',
+} as const satisfies Record<PaymentStatus, string>;
+
+/**
+ * The `bill/info` item of one order (spec §6): the allowlist of what leaves, in the documented key
+ * order. Coin fields are `""` until the buyer picks a coin.
+ */
+export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Network[]) {
+  const { order, summary } = info;
+  const quote = summary.newestQuote;
+  const quoteById = new Map(info.quotes.map((q) => [q.quoteId, q]));
+  return {
+    order_detail: {
+      order_id: order.orderId,
+      merchant_order_id: order.merchantOrderId,
+      product_name: order.productName,
+      product_price: order.productPrice,
+      denominated_currency: order.denominatedCurrency === 'USD' ? 'USD' : (quote?.symbol ?? ''),
+      chain: quote?.networkKey ?? '',
+      contract: quote === null ? '' : wireContractOf(quote, networks),
+      crypto: quote?.symbol ?? '',
+      order_amount: quote === null ? '' : formatAmount(quote.amount, quote.decimals),
+      token_rate: quote?.tokenRate ?? '',
+      status: summary.status,
+      created: Math.floor(order.createdAtMs / 1000),
+      custom_value: order.customValue ?? '',
+      paid_amount: quote === null ? '0' : formatAmount(summary.paidAmount, quote.decimals),
+      expired_at: Math.floor(order.expiresAtMs / 1000),
+    },
+    trade_list: info.payments.flatMap((payment) => {
+      const paidQuote = quoteById.get(payment.quoteId);
+      if (paidQuote === undefined) return [];
+      return [
+        {
+          record_id: payment.recordId,
+          amount: formatAmount(payment.amount, paidQuote.decimals),
+          chain: paidQuote.networkKey,
+          contract: wireContractOf(paidQuote, networks),
+          crypto: paidQuote.symbol,
+          service_fee: formatAmount(calculateServiceFee(payment.amount, app.feeRate), paidQuote.decimals),
+          network_fee: '0',
+          txid: payment.txid,
+          pay_time: Math.floor(payment.seenAtMs / 1000),
+          token_rate: paidQuote.tokenRate,
+          status: TRADE_STATUS[payment.status],
+          from_address: payment.fromAddress,
+          to_address: payment.toAddress,
+        },
+      ];
+    }),
+    refund_list: [],
+  };
+}
+
+/** The wire `contract`: the token contract, or the EVM chain id for the native coin (spec §9). */
+export function wireContractOf(quote: Pick<Quote, 'contract' | 'networkKey'>, networks: readonly Network[]): string {
+  if (quote.contract !== null) return quote.contract;
+  const network = networks.find((n) => n.key === quote.networkKey);
+  return network === undefined ? '' : String(network.chainId);
+}

@@ -1,0 +1,113 @@
+// Risk: a Binance answer is misread (float price, wrong pair, unnoticed error) and a wrong rate gets quoted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRateFixture } from '../../../test/fixtures/rates/readRateFixture.ts';
+import { type FixtureServer, startFixtureServer } from '../../../test/fixtures/rates/startFixtureServer.ts';
+import { formatDecimal } from '../../core/money/Decimal.ts';
+import { fetchBinancePrices } from './fetchBinancePrices.ts';
+import { RateFetchError } from './RateFetchError.ts';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(() => server.close());
+
+function fetchPrices(symbols: readonly string[]): Promise<Map<string, unknown>> {
+  return fetchBinancePrices({ baseUrl: server.baseUrl, symbols, timeoutMs: 2_000 });
+}
+
+async function catchRateFetchError(promise: Promise<unknown>): Promise<RateFetchError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (error instanceof RateFetchError) return error;
+  throw new Error(`expected a RateFetchError, got ${String(error)}`);
+}
+
+describe('fetchBinancePrices', () => {
+  it('reads the USDT pairs exactly, asking once per pair', async () => {
+    server.respond(() => ({ status: 200, body: readRateFixture('binance', 'ticker-price.json') }));
+    const prices = await fetchBinancePrices({
+      baseUrl: server.baseUrl,
+      symbols: ['ETH', 'bnb', 'POL', 'MATIC'],
+      timeoutMs: 2_000,
+    });
+    const url = server.requests.at(-1);
+    expect(url?.pathname).toBe('/api/v3/ticker/price');
+    expect(url?.searchParams.get('symbols')).toBe('["ETHUSDT","BNBUSDT","POLUSDT"]');
+    expect(prices.get('ETH')).toEqual({ units: 345678000000n, scale: 8 });
+    expect([...prices].map(([symbol, price]) => [symbol, formatDecimal(price)])).toEqual([
+      ['ETH', '3456.78'],
+      ['bnb', '612.45'],
+      ['POL', '0.2381'],
+      ['MATIC', '0.2381'],
+    ]);
+  });
+
+  it('refuses prices sent as JSON numbers', async () => {
+    server.respond(() => ({ status: 200, body: '[{"symbol":"ETHUSDT","price":3456.78}]' }));
+    const error = await catchRateFetchError(fetchPrices(['ETH']));
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toContain('ETHUSDT: price is not a string');
+  });
+
+  it.each([
+    ['an object instead of a list', '{"symbol":"ETHUSDT","price":"1"}'],
+    ['an entry without a symbol', '[{"price":"1"}]'],
+    ['an exponent', '[{"symbol":"ETHUSDT","price":"3.45678e3"}]'],
+    ['a negative price', '[{"symbol":"ETHUSDT","price":"-1"}]'],
+    ['a zero price', '[{"symbol":"ETHUSDT","price":"0.00000000"}]'],
+  ])('refuses a body with %s', async (_, body) => {
+    server.respond(() => ({ status: 200, body }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({ kind: 'malformed' });
+  });
+
+  it('fails when a symbol asked for is not in the answer', async () => {
+    server.respond(() => ({ status: 200, body: '[{"symbol":"ETHUSDT","price":"3456.78"}]' }));
+    const error = await catchRateFetchError(fetchPrices(['ETH', 'BNB']));
+    expect(error).toMatchObject({ source: 'binance', kind: 'missing_symbol' });
+    expect(error.message).toContain('BNBUSDT');
+  });
+
+  it('reports the invalid-symbol error body', async () => {
+    server.respond(() => ({ status: 400, body: readRateFixture('binance', 'error-invalid-symbol.json') }));
+    const error = await catchRateFetchError(fetchPrices(['NOPE']));
+    expect(error).toMatchObject({ kind: 'http', status: 400 });
+    expect(error.message).toContain('Invalid symbol.');
+  });
+
+  it('passes on the wait Binance asks for on 429 and 418', async () => {
+    server.respond(() => ({
+      status: 429,
+      body: readRateFixture('binance', 'rate-limited.json'),
+      headers: { 'retry-after': '12' },
+    }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({
+      kind: 'rate_limited',
+      status: 429,
+      retryAfterMs: 12_000,
+    });
+    server.respond(() => ({
+      status: 418,
+      body: readRateFixture('binance', 'ip-banned.json'),
+      headers: { 'retry-after': '600' },
+    }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({
+      kind: 'rate_limited',
+      status: 418,
+      retryAfterMs: 600_000,
+    });
+  });
+
+  it('reports a 5xx as an http error', async () => {
+    server.respond(() => ({ status: 502, body: '<html>Bad Gateway</html>' }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({ kind: 'http', status: 502 });
+  });
+
+  it('refuses a symbol that cannot be a pair name without asking', async () => {
+    const before = server.requests.length;
+    await expect(catchRateFetchError(fetchPrices(['ETH","BTC']))).resolves.toMatchObject({ kind: 'missing_symbol' });
+    expect(server.requests.length).toBe(before);
+  });
+});

@@ -1,0 +1,115 @@
+// Risk: a Coinbase answer is misread (float price, unknown product, unnoticed throttling) and a wrong rate gets quoted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRateFixture } from '../../../test/fixtures/rates/readRateFixture.ts';
+import { type FixtureServer, startFixtureServer } from '../../../test/fixtures/rates/startFixtureServer.ts';
+import { formatDecimal } from '../../core/money/Decimal.ts';
+import { fetchCoinbasePrices } from './fetchCoinbasePrices.ts';
+import { RateFetchError } from './RateFetchError.ts';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(() => server.close());
+
+function fetchPrices(symbols: readonly string[]): Promise<Map<string, unknown>> {
+  return fetchCoinbasePrices({ baseUrl: server.baseUrl, symbols, timeoutMs: 2_000 });
+}
+
+async function catchRateFetchError(promise: Promise<unknown>): Promise<RateFetchError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (error instanceof RateFetchError) return error;
+  throw new Error(`expected a RateFetchError, got ${String(error)}`);
+}
+
+function serveTickers(url: URL): { status: number; body: string } {
+  switch (url.pathname) {
+    case '/products/ETH-USD/ticker':
+      return { status: 200, body: readRateFixture('coinbase', 'ticker-eth-usd.json') };
+    case '/products/POL-USD/ticker':
+      return { status: 200, body: readRateFixture('coinbase', 'ticker-pol-usd.json') };
+    default:
+      return { status: 404, body: readRateFixture('coinbase', 'not-found.json') };
+  }
+}
+
+describe('fetchCoinbasePrices', () => {
+  it('reads each product ticker exactly, once per product', async () => {
+    server.respond(serveTickers);
+    const before = server.requests.length;
+    const prices = await fetchCoinbasePrices({
+      baseUrl: server.baseUrl,
+      symbols: ['ETH', 'WETH', 'POL', 'MATIC'],
+      timeoutMs: 2_000,
+    });
+    const paths = server.requests.slice(before).map((url) => url.pathname);
+    expect(paths.sort()).toEqual(['/products/ETH-USD/ticker', '/products/POL-USD/ticker']);
+    expect(prices.get('ETH')).toEqual({ units: 345678n, scale: 2 });
+    expect([...prices].map(([symbol, price]) => [symbol, formatDecimal(price)])).toEqual([
+      ['ETH', '3456.78'],
+      ['WETH', '3456.78'],
+      ['POL', '0.2381'],
+      ['MATIC', '0.2381'],
+    ]);
+  });
+
+  it('turns a 404 NotFound into missing_symbol', async () => {
+    server.respond(serveTickers);
+    const error = await catchRateFetchError(fetchPrices(['ETH', 'BNB']));
+    expect(error).toMatchObject({ source: 'coinbase', kind: 'missing_symbol', status: 404 });
+    expect(error.message).toContain('BNB-USD');
+  });
+
+  it('stops the other requests once one fails', async () => {
+    server.respond((url) =>
+      url.pathname === '/products/ETH-USD/ticker'
+        ? { status: 200, body: readRateFixture('coinbase', 'ticker-eth-usd.json'), delayMs: 5_000 }
+        : { status: 404, body: readRateFixture('coinbase', 'not-found.json') },
+    );
+    // Real fetch, watched: each call's settling time shows whether the hanging one was cut short.
+    const settled: Promise<number>[] = [];
+    const watchedFetch: typeof globalThis.fetch = (input, init) => {
+      const call = globalThis.fetch(input, init);
+      settled.push(call.then(Date.now, Date.now));
+      return call;
+    };
+    const startedMs = Date.now();
+    const error = await catchRateFetchError(
+      fetchCoinbasePrices({ baseUrl: server.baseUrl, symbols: ['ETH', 'BNB'], timeoutMs: 2_000, fetch: watchedFetch }),
+    );
+    expect(error.kind).toBe('missing_symbol');
+    const settledMs = await Promise.all(settled);
+    expect(settledMs).toHaveLength(2);
+    // Left alone, the ETH request would run into its 2 s timeout.
+    expect(Math.max(...settledMs) - startedMs).toBeLessThan(1_500);
+  });
+
+  it('passes on the wait Coinbase asks for on 429', async () => {
+    server.respond(() => ({
+      status: 429,
+      body: readRateFixture('coinbase', 'rate-limited.json'),
+      headers: { 'retry-after': '2' },
+    }));
+    const error = await catchRateFetchError(fetchPrices(['ETH']));
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 2_000 });
+    expect(error.message).toContain('Public rate limit exceeded');
+  });
+
+  it.each([
+    ['a numeric price', '{"price":3456.78,"time":"2025-01-15T12:34:56Z"}'],
+    ['no price', '{"message":"ok"}'],
+    ['a list', '[]'],
+    ['a price with a comma', '{"price":"3,456.78"}'],
+  ])('refuses a ticker with %s', async (_, body) => {
+    server.respond(() => ({ status: 200, body }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({ kind: 'malformed' });
+  });
+
+  it('reports a 5xx as an http error', async () => {
+    server.respond(() => ({ status: 500, body: '{"message":"Internal server error"}' }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({ kind: 'http', status: 500 });
+  });
+});

@@ -1,0 +1,105 @@
+// Risk: a Kraken answer is misread (renamed pair keys, errors inside a 200, float prices) and a wrong rate gets quoted.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRateFixture } from '../../../test/fixtures/rates/readRateFixture.ts';
+import { type FixtureServer, startFixtureServer } from '../../../test/fixtures/rates/startFixtureServer.ts';
+import { formatDecimal } from '../../core/money/Decimal.ts';
+import { fetchKrakenPrices } from './fetchKrakenPrices.ts';
+import { RateFetchError } from './RateFetchError.ts';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(() => server.close());
+
+function fetchPrices(symbols: readonly string[]): Promise<Map<string, unknown>> {
+  return fetchKrakenPrices({ baseUrl: server.baseUrl, symbols, timeoutMs: 2_000 });
+}
+
+async function catchRateFetchError(promise: Promise<unknown>): Promise<RateFetchError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (error instanceof RateFetchError) return error;
+  throw new Error(`expected a RateFetchError, got ${String(error)}`);
+}
+
+describe('fetchKrakenPrices', () => {
+  it('asks by canonical pair names and reads the last trade exactly', async () => {
+    server.respond(() => ({ status: 200, body: readRateFixture('kraken', 'ticker.json') }));
+    const prices = await fetchKrakenPrices({
+      baseUrl: server.baseUrl,
+      symbols: ['ETH', 'POL', 'MATIC'],
+      timeoutMs: 2_000,
+    });
+    const url = server.requests.at(-1);
+    expect(url?.pathname).toBe('/0/public/Ticker');
+    expect(url?.searchParams.get('pair')).toBe('XETHZUSD,POLUSD');
+    expect(prices.get('ETH')).toEqual({ units: 345678000n, scale: 5 });
+    expect([...prices].map(([symbol, price]) => [symbol, formatDecimal(price)])).toEqual([
+      ['ETH', '3456.78'],
+      ['POL', '0.2381'],
+      ['MATIC', '0.2381'],
+    ]);
+  });
+
+  it('reads an unknown pair error inside a 200 as missing_symbol', async () => {
+    server.respond(() => ({ status: 200, body: readRateFixture('kraken', 'error-unknown-pair.json') }));
+    const error = await catchRateFetchError(fetchPrices(['NOPE']));
+    expect(error).toMatchObject({ source: 'kraken', kind: 'missing_symbol', status: 200 });
+    expect(error.message).toContain('EQuery:Unknown asset pair');
+  });
+
+  it('reads throttling inside a 200 as rate_limited', async () => {
+    server.respond(() => ({ status: 200, body: readRateFixture('kraken', 'rate-limited.json') }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({
+      kind: 'rate_limited',
+      status: 200,
+      retryAfterMs: null,
+    });
+  });
+
+  it('reads a 429 with Retry-After as rate_limited', async () => {
+    server.respond(() => ({
+      status: 429,
+      body: readRateFixture('kraken', 'rate-limited.json'),
+      headers: { 'retry-after': '5' },
+    }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({
+      kind: 'rate_limited',
+      status: 429,
+      retryAfterMs: 5_000,
+    });
+  });
+
+  it('reports any other Kraken error as exchange_error', async () => {
+    server.respond(() => ({ status: 200, body: '{"error":["EService:Unavailable"]}' }));
+    const error = await catchRateFetchError(fetchPrices(['ETH']));
+    expect(error.kind).toBe('exchange_error');
+    expect(error.message).toContain('EService:Unavailable');
+  });
+
+  it('fails when the result lacks a pair asked for', async () => {
+    server.respond(() => ({ status: 200, body: '{"error":[],"result":{"XETHZUSD":{"c":["3456.78000","0.1"]}}}' }));
+    const error = await catchRateFetchError(fetchPrices(['ETH', 'POL']));
+    expect(error.kind).toBe('missing_symbol');
+    expect(error.message).toContain('POLUSD');
+  });
+
+  it.each([
+    ['numeric prices', '{"error":[],"result":{"XETHZUSD":{"c":[3456.78,0.1]}}}'],
+    ['no last trade', '{"error":[],"result":{"XETHZUSD":{"a":["3456.79000","1","1.000"]}}}'],
+    ['no error list', '{"result":{"XETHZUSD":{"c":["3456.78000","0.1"]}}}'],
+    ['no result', '{"error":[]}'],
+    ['a list', '[]'],
+  ])('refuses a body with %s', async (_, body) => {
+    server.respond(() => ({ status: 200, body }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({ kind: 'malformed' });
+  });
+
+  it('reports a 5xx as an http error', async () => {
+    server.respond(() => ({ status: 520, body: '<html>Cloudflare</html>' }));
+    await expect(catchRateFetchError(fetchPrices(['ETH']))).resolves.toMatchObject({ kind: 'http', status: 520 });
+  });
+});

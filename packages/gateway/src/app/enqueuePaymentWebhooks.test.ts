@@ -1,0 +1,127 @@
+// Guards against a payment change without its webhook (or with a wrong or duplicated one) in the outbox.
+import { encodeJson } from '@kassa/sdk';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildPaidOrder } from '../../test/support/buildPaidOrder.ts';
+import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
+import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { testDatabases } from '../../test/support/testDatabases.ts';
+import type { App } from '../core/App.ts';
+import { buildDepositWebhookBody } from '../core/buildDepositWebhookBody.ts';
+import type { Network } from '../core/network.ts';
+import { createApp } from './createApp.ts';
+import { enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
+
+const APP_URL = 'https://shop.example/kassa/webhook';
+
+describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => {
+  let t: TestStore;
+  let app: App;
+  const clock = createTestClock();
+  const ids = createSequentialIds();
+
+  beforeEach(async () => {
+    t = await openTestStore(database);
+    const { appId } = await createApp({ store: t.store, clock, ids }, { name: 'Shop', webhookUrl: APP_URL });
+    const found = await t.store.apps.findApp(appId);
+    if (found === null) throw new Error('app missing');
+    app = found;
+  });
+  afterEach(async () => {
+    await t.dispose();
+  });
+
+  const enqueue = (built: ReturnType<typeof buildPaidOrder>, appOverride: Partial<App> = {}, networks?: Network[]) =>
+    t.store.transaction((tx) =>
+      enqueuePaymentWebhooks(tx, {
+        app: { ...app, ...appOverride },
+        ...built,
+        orderStatus: 'Successful',
+        nowMs: clock.now(),
+        ids,
+        ...(networks === undefined ? {} : { networks }),
+      }),
+    );
+
+  it('writes one success delivery to the app URL with the §7.1 body, once however often it is called', async () => {
+    const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
+    await enqueue(built);
+    await enqueue(built);
+    const deliveries = await t.store.deliveries.listDeliveries({ limit: 10 });
+    expect(deliveries).toHaveLength(1);
+    const [delivery] = deliveries;
+    expect(delivery).toMatchObject({
+      appId: app.appId,
+      orderId: built.order.orderId,
+      recordId: built.payment.recordId,
+      event: 'success',
+      url: APP_URL,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAtMs: clock.now(),
+      leaseOwner: null,
+    });
+    const expected = buildDepositWebhookBody({
+      event: 'success',
+      ...built,
+      orderStatus: 'Successful',
+      feeRate: app.feeRate,
+      contract: built.quote.contract ?? '',
+    });
+    expect(delivery?.body).toBe(encodeJson(expected));
+  });
+
+  it("prefers the order's notify_url and writes nothing when there is no URL at all", async () => {
+    await enqueue(
+      buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), notifyUrl: 'https://other.example/hook' }),
+    );
+    await enqueue(buildPaidOrder({ n: 2, appId: app.appId, nowMs: clock.now() }), { webhookUrl: null });
+    const deliveries = await t.store.deliveries.listDeliveries({ limit: 10 });
+    expect(deliveries.map((d) => d.url)).toEqual(['https://other.example/hook']);
+  });
+
+  it('sends processing only to apps that opted in', async () => {
+    await enqueue(buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' }));
+    await enqueue(buildPaidOrder({ n: 2, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' }), {
+      notifyProcessing: true,
+    });
+    const deliveries = await t.store.deliveries.listDeliveries({ limit: 10 });
+    expect(deliveries.map((d) => [d.recordId.slice(-1), d.event])).toEqual([['2', 'processing']]);
+  });
+
+  it('sends failed only for a payment the merchant heard about', async () => {
+    const unheard = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), paymentStatus: 'failed' });
+    await enqueue(unheard);
+    expect(await t.store.deliveries.listDeliveries({ limit: 10 })).toEqual([]);
+
+    const heard = buildPaidOrder({ n: 2, appId: app.appId, nowMs: clock.now() });
+    await enqueue(heard);
+    await enqueue({ ...heard, payment: { ...heard.payment, status: 'failed' } });
+    const processingOnly = buildPaidOrder({ n: 3, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' });
+    await enqueue(processingOnly, { notifyProcessing: true });
+    await enqueue({ ...processingOnly, payment: { ...processingOnly.payment, status: 'failed' } });
+    const events = (await t.store.deliveries.listDeliveries({ limit: 10 })).map(
+      (d) => `${d.recordId.slice(-1)}:${d.event}`,
+    );
+    expect(events.sort()).toEqual(['2:failed', '2:success', '3:failed', '3:processing']);
+  });
+
+  it('commits with the payment change or not at all', async () => {
+    const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
+    await expect(
+      t.store.transaction(async (tx) => {
+        await enqueuePaymentWebhooks(tx, { app, ...built, orderStatus: 'Successful', nowMs: clock.now(), ids });
+        throw new Error('the payment update failed');
+      }),
+    ).rejects.toThrow('the payment update failed');
+    expect(await t.store.deliveries.listDeliveries({ limit: 10 })).toEqual([]);
+  });
+
+  it("writes a native coin's contract as its network's chain id", async () => {
+    const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
+    const native = { ...built, quote: { ...built.quote, contract: null, symbol: 'ETH', decimals: 18 } };
+    const network = { key: 'DEV', chainId: 31337 } as Network;
+    await enqueue(native, {}, [network]);
+    const [delivery] = await t.store.deliveries.listDeliveries({ limit: 1 });
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ contract: '31337', crypto: 'ETH' });
+  });
+});

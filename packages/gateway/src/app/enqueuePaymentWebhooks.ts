@@ -1,0 +1,84 @@
+import { encodeJson } from '@kassa/sdk';
+import type { App } from '../core/App.ts';
+import { buildDepositWebhookBody } from '../core/buildDepositWebhookBody.ts';
+import type { DeliveryEvent } from '../core/Delivery.ts';
+import type { Network } from '../core/network.ts';
+import type { Order } from '../core/Order.ts';
+import type { OrderWireStatus } from '../core/orderWireStatus.ts';
+import type { Payment } from '../core/Payment.ts';
+import type { IdSource, Stores } from '../core/ports.ts';
+import type { Quote } from '../core/Quote.ts';
+
+export type EnqueuePaymentWebhooksParameters = {
+  readonly app: App;
+  readonly order: Order;
+  /** The quote the payment was made against. */
+  readonly quote: Quote;
+  /** The payment in its new status. */
+  readonly payment: Payment;
+  /** The order's wire status after this change. */
+  readonly orderStatus: OrderWireStatus;
+  readonly nowMs: number;
+  readonly ids: IdSource;
+  /**
+   * The configured networks (`deps.networks`): a native-coin payment's wire `contract` is its
+   * network's chain id (spec §9), which only the network knows. Without it that field is `""`.
+   */
+  readonly networks?: readonly Network[];
+};
+
+/**
+ * Writes the webhook the payment's current status calls for into the outbox. Call it in the SAME
+ * transaction as the payment change (`tx`), so the change and its webhook commit together.
+ * Idempotent: one delivery per (record, event), a repeated call writes nothing.
+ */
+export async function enqueuePaymentWebhooks(tx: Stores, p: EnqueuePaymentWebhooksParameters): Promise<void> {
+  const url = p.order.notifyUrl ?? p.app.webhookUrl;
+  if (url === null || url === '') return;
+  const event = await selectEvent(tx, p);
+  if (event === null) return;
+  const body = buildDepositWebhookBody({
+    event,
+    order: p.order,
+    quote: p.quote,
+    payment: p.payment,
+    orderStatus: p.orderStatus,
+    feeRate: p.app.feeRate,
+    contract: wireContractOf(p.quote, p.networks ?? []),
+  });
+  await tx.deliveries.insertDelivery({
+    deliveryId: p.ids.createId(),
+    appId: p.app.appId,
+    orderId: p.order.orderId,
+    recordId: p.payment.recordId,
+    event,
+    url,
+    body: encodeJson(body),
+    createdAtMs: p.nowMs,
+  });
+}
+
+async function selectEvent(tx: Stores, p: EnqueuePaymentWebhooksParameters): Promise<DeliveryEvent | null> {
+  switch (p.payment.status) {
+    case 'processing':
+      // Early notices are opt-in (spec §7).
+      return p.app.notifyProcessing ? 'processing' : null;
+    case 'success':
+      return 'success';
+    case 'failed':
+      // A reorg is news only to a merchant who heard about the payment before.
+      return (await tx.deliveries.hasDeliveryFor(p.payment.recordId, ['processing', 'success'])) ? 'failed' : null;
+    default:
+      return assertNever(p.payment.status);
+  }
+}
+
+function wireContractOf(quote: Quote, networks: readonly Network[]): string {
+  if (quote.contract !== null) return quote.contract;
+  const network = networks.find((n) => n.key === quote.networkKey);
+  return network === undefined ? '' : String(network.chainId);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled payment status: ${String(value)}`);
+}

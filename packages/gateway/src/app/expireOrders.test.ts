@@ -1,0 +1,81 @@
+// Guards against expiring orders too early, expiring orders that hold confirmed funds, or sending webhooks for expiry.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
+import {
+  buildBlocks,
+  buildTransfer,
+  SYNTHETIC_NETWORK,
+  seedWatchedOrder,
+} from '../../test/support/seedWatchedOrder.ts';
+import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { testDatabases } from '../../test/support/testDatabases.ts';
+import type { App } from '../core/App.ts';
+import type { WatchedQuote } from '../core/ports.ts';
+import { createApp } from './createApp.ts';
+import { expireOrders } from './expireOrders.ts';
+import { recordTransfers } from './recordTransfers.ts';
+
+describe.each(testDatabases())('expireOrders ($kind)', (database) => {
+  let t: TestStore;
+  let app: App;
+  let deps: Parameters<typeof recordTransfers>[0];
+  const clock = createTestClock();
+
+  beforeEach(async () => {
+    t = await openTestStore(database);
+    deps = { store: t.store, clock, ids: createSequentialIds(), networks: [SYNTHETIC_NETWORK] };
+    const { appId } = await createApp(deps, { name: 'Shop', webhookUrl: 'https://shop.example/hook' });
+    app = (await t.store.apps.findApp(appId)) as App;
+  });
+  afterEach(async () => t.dispose());
+
+  it('expires unpaid orders at the end of their valid period, in batches, and leaves paid ones alone', async () => {
+    const unpaid = [];
+    for (let i = 0; i < 5; i += 1) {
+      unpaid.push(
+        (
+          await seedWatchedOrder(deps, {
+            app,
+            merchantOrderId: `u${i}`,
+            priceUsd: '1',
+            symbols: [],
+            validPeriodSeconds: 60,
+          })
+        ).order,
+      );
+    }
+    const longer = await seedWatchedOrder(deps, {
+      app,
+      merchantOrderId: 'long',
+      priceUsd: '1',
+      symbols: [],
+      validPeriodSeconds: 120,
+    });
+    const paid = await seedWatchedOrder(deps, {
+      app,
+      merchantOrderId: 'paid',
+      priceUsd: '1',
+      symbols: ['USDT'],
+      validPeriodSeconds: 60,
+    });
+    const quote = paid.quotes[0] as WatchedQuote;
+    await recordTransfers(deps, {
+      network: SYNTHETIC_NETWORK,
+      blocks: buildBlocks(1n, 3n),
+      transfers: [buildTransfer({ txid: 1, block: 1n, to: quote.address, symbol: 'USDT', amount: 400_000n })],
+      findQuote: () => quote,
+      retainedBlocks: 256,
+    });
+    const deliveriesBefore = await t.store.deliveries.listDeliveries({ limit: 100 });
+
+    clock.advance(59_999);
+    expect(await expireOrders(deps)).toBe(0);
+    clock.advance(1);
+    expect(await expireOrders(deps, { batchSize: 2 })).toBe(5);
+    expect(await expireOrders(deps)).toBe(0);
+    for (const order of unpaid) expect((await t.store.orders.findOrder(order.orderId))?.status).toBe('Expired');
+    expect((await t.store.orders.findOrder(longer.order.orderId))?.status).toBe('Pending');
+    expect((await t.store.orders.findOrder(paid.order.orderId))?.status).toBe('Underpayment');
+    expect(await t.store.deliveries.listDeliveries({ limit: 100 })).toEqual(deliveriesBefore);
+  });
+});

@@ -1,0 +1,136 @@
+import type { Network, Transfer } from '../core/network.ts';
+import type { OrderWireStatus } from '../core/orderWireStatus.ts';
+import type { Payment } from '../core/Payment.ts';
+import type { ChainBlock, Stores } from '../core/ports.ts';
+import type { Quote } from '../core/Quote.ts';
+import type { Deps } from './Deps.ts';
+import { refreshOrderStatuses } from './refreshOrderStatuses.ts';
+
+/** What a transfer into a deposit address is checked against and recorded for: its quote. */
+export type DepositQuote = Pick<Quote, 'quoteId' | 'orderId' | 'contract'>;
+
+export type RecordTransfersDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks'>;
+
+export type RecordTransfersParameters = {
+  readonly network: Network;
+  /**
+   * Every block of the scanned range, ascending, the first one the child of the cursor's parent.
+   * The last one is the head as far as this watcher has verified the chain: confirmations count to it.
+   */
+  readonly blocks: readonly ChainBlock[];
+  /** Transfers into watched addresses found in those blocks. */
+  readonly transfers: readonly Transfer[];
+  /** The watched quote whose deposit address this is (lower-case). */
+  readonly findQuote: (lowercaseAddress: string) => DepositQuote | undefined;
+  /** How many of the newest blocks to keep for reorg detection. */
+  readonly retainedBlocks: number;
+};
+
+export type RecordTransfersReturnType = {
+  /** Payments inserted now (`processing`, or `success` when already deep enough). */
+  readonly recorded: readonly Payment[];
+  /** Earlier `processing` payments that reached the network's confirmations. */
+  readonly confirmed: readonly Payment[];
+  /**
+   * Transfers into a deposit address that do not pay its quote: another token than the quote's
+   * (e.g. USDC sent to a USDT quote's address) or a zero amount (address-poisoning spam). They are
+   * not recorded and do not count; the caller logs them for the operator.
+   */
+  readonly unmatched: readonly Transfer[];
+  /** New status of every order whose payments changed. */
+  readonly orderStatuses: ReadonlyMap<string, OrderWireStatus>;
+};
+
+/**
+ * Commits one scanned block range in ONE transaction: inserts the payments (idempotently, by the
+ * transfer's unique key), confirms the `processing` payments now deep enough, recomputes the
+ * statuses of the orders concerned and writes their webhooks, keeps the range's block hashes and
+ * moves the cursor past the range.
+ *
+ * One transaction per range rather than per payment: the cursor must move together with what was
+ * found below it, so a crash at any point either keeps the whole range (cursor moved) or none of
+ * it (the range is scanned again, and the unique key makes the rescan record nothing twice). It
+ * also costs one commit per range instead of one per payment, and ranges are bounded, so the
+ * transaction stays short.
+ */
+export async function recordTransfers(
+  deps: RecordTransfersDeps,
+  { network, blocks, transfers, findQuote, retainedBlocks }: RecordTransfersParameters,
+): Promise<RecordTransfersReturnType> {
+  const last = blocks[blocks.length - 1];
+  if (last === undefined) throw new RangeError('recordTransfers needs at least one block');
+  const nowMs = deps.clock.now();
+  // A payment in a block has one confirmation; a network configured with 0 means "as soon as seen".
+  const confirmations = BigInt(Math.max(1, network.confirmations));
+  const isDeepEnough = (blockNumber: bigint) => last.blockNumber - blockNumber + 1n >= confirmations;
+
+  const matched: { transfer: Transfer; quote: DepositQuote }[] = [];
+  const unmatched: Transfer[] = [];
+  for (const transfer of transfers) {
+    const quote = findQuote(transfer.to);
+    if (quote !== undefined && isPaymentOf(transfer, quote)) matched.push({ transfer, quote });
+    else unmatched.push(transfer);
+  }
+
+  return deps.store.transaction(async (tx) => {
+    const recorded: Payment[] = [];
+    for (const { transfer, quote } of matched) {
+      const isConfirmed = isDeepEnough(transfer.blockNumber);
+      const payment: Payment = {
+        recordId: deps.ids.createId(),
+        orderId: quote.orderId,
+        quoteId: quote.quoteId,
+        networkKey: network.key,
+        txid: transfer.txid,
+        logIndex: transfer.logIndex,
+        blockNumber: transfer.blockNumber,
+        blockHash: transfer.blockHash,
+        fromAddress: transfer.from,
+        toAddress: transfer.to,
+        contract: transfer.contract,
+        amount: transfer.amount,
+        status: isConfirmed ? 'success' : 'processing',
+        seenAtMs: nowMs,
+        confirmedAtMs: isConfirmed ? nowMs : null,
+        failedAtMs: null,
+      };
+      if (await tx.payments.insertPayment(payment)) recorded.push(payment);
+    }
+
+    const confirmed = await confirmDeepPayments(tx, network.key, isDeepEnough, nowMs);
+    await tx.chain.saveBlocks(network.key, blocks);
+    await tx.chain.pruneBlocks(network.key, last.blockNumber - BigInt(retainedBlocks) + 1n);
+    await tx.chain.setCursor(network.key, last.blockNumber + 1n, nowMs);
+    const orderStatuses = await refreshOrderStatuses(tx, {
+      changedPayments: [...recorded, ...confirmed],
+      nowMs,
+      ids: deps.ids,
+      networks: deps.networks,
+    });
+    return { recorded, confirmed, unmatched, orderStatuses };
+  });
+}
+
+/** A transfer pays a quote only in the quote's own coin: the same token contract, or both native. */
+function isPaymentOf(transfer: Transfer, quote: DepositQuote): boolean {
+  if (transfer.amount <= 0n) return false;
+  const quoteContract = quote.contract === null ? null : quote.contract.toLowerCase();
+  return transfer.contract === quoteContract;
+}
+
+async function confirmDeepPayments(
+  tx: Stores,
+  networkKey: string,
+  isDeepEnough: (blockNumber: bigint) => boolean,
+  nowMs: number,
+): Promise<Payment[]> {
+  const confirmed: Payment[] = [];
+  for (const payment of await tx.payments.listProcessingPayments(networkKey)) {
+    if (!isDeepEnough(payment.blockNumber)) continue;
+    // confirmed_at is the clock at confirmation: the "(Overdue)" rule compares it with expiry.
+    if (await tx.payments.markPaymentConfirmed(payment.recordId, nowMs)) {
+      confirmed.push({ ...payment, status: 'success', confirmedAtMs: nowMs });
+    }
+  }
+  return confirmed;
+}

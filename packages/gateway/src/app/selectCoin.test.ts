@@ -1,0 +1,261 @@
+// Risk: two orders sharing a deposit address, an address burnt or a price changed on a re-pick, or the coin changing after money arrived.
+import { mnemonicToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
+import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { testDatabases } from '../../test/support/testDatabases.ts';
+import { deriveDepositAddress } from '../adapters/chains/evm/deriveDepositAddress.ts';
+import { resolveNetworks } from '../adapters/chains/evm/resolveNetworks.ts';
+import { ANVIL_DEFAULT_MNEMONIC } from '../adapters/chains/evm/startAnvil.ts';
+import { createSecretBox } from '../adapters/crypto/createSecretBox.ts';
+import { createDb } from '../adapters/db/createDb.ts';
+import { createStore } from '../adapters/db/createStore.ts';
+import { createFixedRateSource } from '../adapters/rates/createFixedRateSource.ts';
+import type { App } from '../core/App.ts';
+import { KassaError } from '../core/KassaError.ts';
+import type { Order } from '../core/Order.ts';
+import type { Quote } from '../core/Quote.ts';
+import { parseCheckoutRequest } from '../core/request/parseCheckoutRequest.ts';
+import { createOrder } from './createOrder.ts';
+import { getXpubId } from './createQuote.ts';
+import { type SelectCoinDeps, selectCoin } from './selectCoin.ts';
+
+const XPUB = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { path: "m/44'/60'/0'" }).getHdKey().publicExtendedKey;
+const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+const networks = resolveNetworks({
+  xpub: XPUB,
+  BSC: { rpcUrls: ['http://127.0.0.1:1'] },
+  DEV: {
+    chainId: 31337,
+    rpcUrls: ['http://127.0.0.1:1'],
+    confirmations: 1,
+    blockTimeSeconds: 1,
+    tokens: [
+      { symbol: 'USDT', name: 'Tether USD', contract: USDT_DEV, decimals: 6, stable: true },
+      { symbol: 'ETH', name: 'Ether', native: true },
+    ],
+  },
+});
+const tokenIdOf = (networkKey: string, symbol: string) => {
+  const token = networks.find((n) => n.key === networkKey)?.tokens.find((t) => t.symbol === symbol);
+  if (token === undefined) throw new Error(`no ${symbol} on ${networkKey}`);
+  return token.tokenId;
+};
+const DEV_USDT = tokenIdOf('DEV', 'USDT');
+const DEV_ETH = tokenIdOf('DEV', 'ETH');
+const BSC_USDT = tokenIdOf('BSC', 'USDT');
+const BSC_BNB = tokenIdOf('BSC', 'BNB');
+
+/** The error a promise rejects with (a test fails if it resolves). */
+async function rejectionOf(promise: Promise<unknown>): Promise<KassaError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(KassaError);
+  return error as KassaError;
+}
+
+describe.each(testDatabases())('selectCoin ($kind)', (database) => {
+  let t: TestStore;
+  let app: App;
+  let deps: SelectCoinDeps;
+  const clock = createTestClock();
+  const ids = createSequentialIds();
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await openTestStore(database);
+    await t.store.apps.insertApp({
+      appId: 'app-1',
+      name: 'Shop',
+      secret: 's'.repeat(32),
+      webhookUrl: null,
+      createdAtMs: clock.now(),
+    });
+    const found = await t.store.apps.findApp('app-1');
+    if (found === null) throw new Error('app missing');
+    app = found;
+    deps = {
+      store: t.store,
+      clock,
+      networks,
+      rateSource: createFixedRateSource({ prices: { ETH: '3000' }, now: clock.now }),
+      quoteLifetimes: { defaultSeconds: 1_800, bySymbol: {} },
+      deriveDepositAddress,
+    };
+  });
+  afterAll(async () => t.dispose());
+
+  const newOrder = (price = '10', store = t.store): Promise<Order> =>
+    createOrder(
+      { store, clock, ids, latePaymentWindowSeconds: 600 },
+      app,
+      parseCheckoutRequest({
+        merchant_order_id: `m-${++n}`,
+        product_price: price,
+        product_name: 'Tea',
+        order_valid_period: 3600,
+      }),
+    );
+  const nextIndex = () => t.store.addresses.allocateIndex(getXpubId(XPUB));
+  const insertPayment = (quote: Quote) =>
+    t.kassaDb.db
+      .insertInto('payments')
+      .values({
+        record_id: ids.createId(),
+        order_id: quote.orderId,
+        quote_id: quote.quoteId,
+        network_key: quote.networkKey,
+        txid: `0x${'ab'.repeat(32)}`,
+        log_index: quote.quoteId,
+        block_number: '10',
+        block_hash: `0x${'cd'.repeat(32)}`,
+        from_address: `0x${'11'.repeat(20)}`,
+        to_address: quote.address,
+        contract: quote.contract,
+        amount: '1',
+        status: 'processing',
+        seen_at: clock.now(),
+        confirmed_at: null,
+        failed_at: null,
+      })
+      .execute();
+
+  it('prices a USD order at the fixed rate, rounding up, at the next address of the xpub', async () => {
+    const order = await newOrder('10');
+    const index = (await nextIndex()) + 1;
+    const eth = await selectCoin(deps, { order, tokenId: DEV_ETH });
+    expect(eth).toEqual({
+      quoteId: eth.quoteId,
+      orderId: order.orderId,
+      networkKey: 'DEV',
+      tokenId: DEV_ETH,
+      symbol: 'ETH',
+      contract: null,
+      decimals: 18,
+      tokenRate: '3000',
+      // 10 / 3000 ETH = 0.00333… → rounded up in wei.
+      amount: 3_333_333_333_333_334n,
+      address: deriveDepositAddress(XPUB, index).toLowerCase(),
+      addressIndex: index,
+      xpubId: getXpubId(XPUB),
+      createdAtMs: clock.now(),
+      pricedAtMs: clock.now(),
+    });
+    const usdt = await selectCoin(deps, { order: await newOrder('19.99'), tokenId: DEV_USDT });
+    expect(usdt).toMatchObject({
+      symbol: 'USDT',
+      contract: USDT_DEV.toLowerCase(),
+      tokenRate: '1',
+      amount: 19_990_000n,
+      addressIndex: index + 1,
+    });
+    expect(usdt.address).toBe(usdt.address.toLowerCase());
+  });
+
+  it('returns the same quote when the newest coin is picked again, without burning an address', async () => {
+    const order = await newOrder();
+    const first = await selectCoin(deps, { order, tokenId: DEV_USDT });
+    clock.advance(60_000);
+    expect(await selectCoin(deps, { order, tokenId: DEV_USDT })).toEqual(first);
+    expect(await nextIndex()).toBe(first.addressIndex + 1);
+    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([first]);
+  });
+
+  it('makes a new quote with a new address when the buyer changes coin before paying', async () => {
+    const order = await newOrder();
+    const usdt = await selectCoin(deps, { order, tokenId: DEV_USDT });
+    const bscUsdt = await selectCoin(deps, { order, tokenId: BSC_USDT });
+    const usdtAgain = await selectCoin(deps, { order, tokenId: DEV_USDT });
+    expect(bscUsdt).toMatchObject({ networkKey: 'BSC', decimals: 18, amount: 10n * 10n ** 18n });
+    expect(usdtAgain.quoteId).toBeGreaterThan(bscUsdt.quoteId);
+    // BSC and DEV share the xpub, so they share its counter: three quotes, three addresses.
+    expect(new Set([usdt, bscUsdt, usdtAgain].map((q) => q.address)).size).toBe(3);
+    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([usdt, bscUsdt, usdtAgain]);
+  });
+
+  it('fixes the coin once any payment was seen: the same coin returns the quote, another is refused', async () => {
+    const order = await newOrder();
+    const usdt = await selectCoin(deps, { order, tokenId: DEV_USDT });
+    const eth = await selectCoin(deps, { order, tokenId: DEV_ETH });
+    // The buyer paid into the older USDT address after switching: still, money arrived.
+    await insertPayment(usdt);
+    expect(await selectCoin(deps, { order, tokenId: DEV_ETH })).toEqual(eth);
+    const error = await rejectionOf(selectCoin(deps, { order, tokenId: DEV_USDT }));
+    expect(error.code).toBe('invalid_param');
+    expect(error.message).toBe(
+      'token_id: cannot change the coin of this order: a payment was already received in ETH on DEV',
+    );
+    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([usdt, eth]);
+  });
+
+  it('refuses unknown tokens and tokens of networks not on offer', async () => {
+    const order = await newOrder();
+    const unknown = await rejectionOf(selectCoin(deps, { order, tokenId: 'not-a-token' }));
+    expect(unknown.code).toBe('unsupported_token');
+    // USDT on ETH has a token id, but ETH has no RPC URL here.
+    const ethUsdt = await rejectionOf(selectCoin(deps, { order, tokenId: '8eca27a5-57fd-5f9e-a4b2-bf3f4aa7b713' }));
+    expect(ethUsdt.code).toBe('unsupported_token');
+  });
+
+  it('refuses a new quote from the moment the order expires', async () => {
+    const order = await newOrder();
+    const start = clock.now();
+    clock.set(order.expiresAtMs - 1);
+    await selectCoin(deps, { order, tokenId: DEV_USDT });
+    clock.set(order.expiresAtMs);
+    const error = await rejectionOf(selectCoin(deps, { order, tokenId: DEV_ETH }));
+    expect(error.code).toBe('invalid_param');
+    expect(error.message).toBe('order: expired');
+    clock.set(start);
+  });
+
+  it('is rate_unavailable without a rate, and burns no address then', async () => {
+    const order = await newOrder();
+    const before = await nextIndex();
+    const error = await rejectionOf(selectCoin(deps, { order, tokenId: BSC_BNB }));
+    expect(error.code).toBe('rate_unavailable');
+    const stale = await rejectionOf(
+      selectCoin(
+        { ...deps, rateSource: { getRate: () => ({ ok: false, reason: 'stale' }) } },
+        { order, tokenId: DEV_USDT },
+      ),
+    );
+    expect(stale.code).toBe('rate_unavailable');
+    expect(stale.message).toMatch(/USDT \(stale\)/);
+    expect(await nextIndex()).toBe(before + 1);
+    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([]);
+  });
+
+  it('hands 50 concurrent picks on 50 orders 50 different addresses', async () => {
+    const orders = await Promise.all(Array.from({ length: 50 }, () => newOrder()));
+    const quotes = await Promise.all(
+      orders.map((order, i) => selectCoin(deps, { order, tokenId: i % 2 === 0 ? DEV_USDT : BSC_USDT })),
+    );
+    expect(new Set(quotes.map((q) => q.address)).size).toBe(50);
+    expect(new Set(quotes.map((q) => q.addressIndex)).size).toBe(50);
+    for (const q of quotes) expect(q.address).toBe(deriveDepositAddress(XPUB, q.addressIndex).toLowerCase());
+  });
+
+  it('hands different addresses to two processes picking at once (two connection pools)', async () => {
+    const other = createDb({ url: t.url, ...(t.pgSchema === undefined ? {} : { pgSchema: t.pgSchema }) });
+    try {
+      const otherStore = createStore(other.db, createSecretBox(t.masterKey));
+      const orders = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => newOrder('10', i % 2 === 0 ? t.store : otherStore)),
+      );
+      const quotes = await Promise.all(
+        orders.map((order, i) =>
+          selectCoin({ ...deps, store: i % 2 === 0 ? t.store : otherStore }, { order, tokenId: DEV_USDT }),
+        ),
+      );
+      expect(new Set(quotes.map((q) => q.address)).size).toBe(50);
+      // Every address ever handed out, by any test above, is unique too.
+      const all = await t.kassaDb.db.selectFrom('quotes').select(['address', 'address_index']).execute();
+      expect(new Set(all.map((q) => q.address)).size).toBe(all.length);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { ConfigError } from '../config.ts';
+import { UsageError } from './parseCommandArgs.ts';
+import { runAppCommand } from './runAppCommand.ts';
+import { runDevCommand } from './runDevCommand.ts';
+import { runMigrateCommand } from './runMigrateCommand.ts';
+import { runServeCommand } from './runServeCommand.ts';
+import { runWebhookCommand } from './runWebhookCommand.ts';
+
+const USAGE = `usage: kassa <command> [options]
+
+commands:
+  dev [--port N] [--host H] [--data-dir DIR] [--rpc-url URL] [--json] [--log-level L]
+                                                    the sandbox: local devnet, test tokens, sandbox app, inbox
+  serve [--config FILE] [--host H] [--port N] [--role api,watcher,expirer,rates,dispatcher]
+                                                    run the gateway (production: needs KASSA_MASTER_KEY)
+  migrate [--config FILE]                           apply database migrations and exit
+  app create --name NAME [--webhook-url URL] [--json]
+  app list [--json]
+  app rotate-secret APP_ID [--json]
+  webhook list [--failed] [--app APP_ID] [--limit N] [--json]
+  webhook resend DELIVERY_ID [--json]
+`;
+
+/** The `kassa` command line: parses the command, runs it, turns known failures into one-line errors. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'dev':
+        return await runDevCommand(rest);
+      case 'serve':
+        return await runServeCommand(rest);
+      case 'migrate':
+        return await runMigrateCommand(rest);
+      case 'app':
+        return await runAppCommand(rest);
+      case 'webhook':
+        return await runWebhookCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+        process.stdout.write(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        process.stderr.write(`kassa: unknown command '${command}'\n\n${USAGE}`);
+        return 1;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
+      process.stderr.write(`kassa: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(
+        `kassa: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
+}

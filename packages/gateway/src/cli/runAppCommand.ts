@@ -1,0 +1,91 @@
+import { createSecretBox } from '../adapters/crypto/createSecretBox.ts';
+import { createDb } from '../adapters/db/createDb.ts';
+import { createStore } from '../adapters/db/createStore.ts';
+import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
+import { createRandomIdSource } from '../adapters/system/createRandomIdSource.ts';
+import { createSystemClock } from '../adapters/system/createSystemClock.ts';
+import { createApp } from '../app/createApp.ts';
+import { rotateAppSecret } from '../app/rotateAppSecret.ts';
+import { loadConfig } from '../config.ts';
+import { KassaError } from '../core/KassaError.ts';
+import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';
+
+/** `kassa app create | list | rotate-secret`: manage merchant credentials. */
+export async function runAppCommand(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    config: { type: 'string' },
+    name: { type: 'string' },
+    'webhook-url': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  });
+  const [subcommand, ...operands] = positionals;
+  const config = loadConfig({ mode: 'auto', ...(values.config === undefined ? {} : { configFile: values.config }) });
+  const kassaDb = createDb({ url: config.database.url });
+  const clock = createSystemClock();
+  const deps = {
+    store: createStore(kassaDb.db, createSecretBox(config.masterKey)),
+    clock,
+    ids: createRandomIdSource(clock),
+  };
+  const print = (line: string) => process.stdout.write(`${line}\n`);
+  try {
+    await migrateToLatest(kassaDb);
+    switch (subcommand) {
+      case 'create': {
+        if (values.name === undefined || values.name.trim() === '')
+          throw new UsageError('app create needs --name NAME');
+        const webhookUrl = values['webhook-url'] ?? null;
+        if (webhookUrl !== null && !isHttpUrl(webhookUrl)) throw new UsageError('--webhook-url must be an http(s) URL');
+        const created = await createApp(deps, { name: values.name, webhookUrl });
+        if (values.json) print(JSON.stringify({ app_id: created.appId, app_secret: created.appSecret }));
+        else {
+          print(`app_id:     ${created.appId}`);
+          print(`app_secret: ${created.appSecret}`);
+          print('The secret is shown only now; store it safely.');
+        }
+        return 0;
+      }
+      case 'list': {
+        const apps = await deps.store.apps.listApps();
+        if (values.json) {
+          for (const app of apps) {
+            print(
+              JSON.stringify({
+                app_id: app.appId,
+                name: app.name,
+                webhook_url: app.webhookUrl,
+                created: Math.floor(app.createdAtMs / 1000),
+              }),
+            );
+          }
+        } else {
+          if (apps.length === 0) print('no apps yet: kassa app create --name NAME');
+          for (const app of apps) print(`${app.appId}  ${app.name}  ${app.webhookUrl ?? '(no webhook URL)'}`);
+        }
+        return 0;
+      }
+      case 'rotate-secret': {
+        const [appId] = operands;
+        if (appId === undefined) throw new UsageError('app rotate-secret needs APP_ID');
+        try {
+          const secret = await rotateAppSecret(deps, appId);
+          print(values.json ? JSON.stringify({ app_id: appId, app_secret: secret }) : `app_secret: ${secret}`);
+          return 0;
+        } catch (error) {
+          if (error instanceof KassaError && error.code === 'unknown_app') throw new UsageError(error.message);
+          throw error;
+        }
+      }
+      default:
+        throw new UsageError(`app: unknown subcommand '${subcommand ?? ''}' (create, list, rotate-secret)`);
+    }
+  } finally {
+    await kassaDb.close();
+  }
+}
+
+function isHttpUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const { protocol } = new URL(text);
+  return protocol === 'http:' || protocol === 'https:';
+}

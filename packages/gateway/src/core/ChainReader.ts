@@ -1,0 +1,23 @@
+import type { Transfer } from './network.ts';
+import type { ChainBlock } from './ports.ts';
+
+/** Which deposit addresses to look for: a hash-set lookup of a lower-cased address. */
+export type IsWatched = (lowercaseAddress: `0x${string}`) => boolean;
+
+/** Reads one network's chain for the watcher. The EVM adapter implements it over JSON-RPC. */
+export type ChainReader = {
+  /** The newest block the node knows. */
+  getHead(): Promise<ChainBlock>;
+  /** The canonical block at this height, or null above the head. */
+  getBlock(blockNumber: bigint): Promise<ChainBlock | null>;
+  /**
+   * The transfers into watched addresses in blocks `fromBlock..toBlock` (inclusive, not past the
+   * head), and every block of the range, ascending, each the parent of the next. Throws when the
+   * chain changed between its reads; the caller retries.
+   */
+  scanBlockRange(p: {
+    readonly fromBlock: bigint;
+    readonly toBlock: bigint;
+    readonly isWatched: IsWatched;
+  }): Promise<{ readonly transfers: readonly Transfer[]; readonly blocks: readonly ChainBlock[] }>;
+};

@@ -1,0 +1,41 @@
+import type { PaymentStatus } from './Payment.ts';
+
+/** Where a webhook delivery stands: still being tried, acknowledged, or out of attempts. */
+export type DeliveryState = 'pending' | 'delivered' | 'failed';
+
+/** The `pay_status` a delivery announces: one delivery per payment record and event. */
+export type DeliveryEvent = PaymentStatus;
+
+/** One webhook to one URL (an outbox row): the body is fixed, only the signature changes per attempt. */
+export type Delivery = {
+  readonly deliveryId: string;
+  readonly appId: string;
+  readonly orderId: string;
+  readonly recordId: string;
+  readonly event: DeliveryEvent;
+  readonly url: string;
+  /** The exact JSON text that is signed and sent on every attempt. */
+  readonly body: string;
+  readonly state: DeliveryState;
+  /** Attempts made so far (including those made before a resend). */
+  readonly attempts: number;
+  readonly nextAttemptAtMs: number;
+  /** Start of the first attempt of the current round; the retry schedule counts from it. */
+  readonly firstAttemptAtMs: number | null;
+  readonly leaseOwner: string | null;
+  readonly leaseUntilMs: number | null;
+  readonly createdAtMs: number;
+  readonly deliveredAtMs: number | null;
+};
+
+/** One HTTP attempt of a delivery, as recorded for the operator. */
+export type DeliveryAttempt = {
+  readonly deliveryId: string;
+  readonly startedAtMs: number;
+  readonly latencyMs: number;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  /** The first KiB of the answer, as text. */
+  readonly responseExcerpt: string;
+  readonly delivered: boolean;
+};

@@ -1,0 +1,43 @@
+/** A coin on one network, as configured. `contract` is null for the network's native coin. */
+export type Token = {
+  /** Stable UUID derived from network key and contract: identical on every installation. */
+  readonly tokenId: string;
+  readonly networkKey: string;
+  readonly symbol: string;
+  readonly name: string;
+  readonly contract: `0x${string}` | null;
+  readonly decimals: number;
+  /** Stablecoins are priced at 1 USD by the fixed rate source. */
+  readonly isStable: boolean;
+};
+
+/** One EVM network Kassa watches. A network without RPC URLs is not offered. */
+export type Network = {
+  /** `ETH`, `BSC`, `POLYGON`, `ARBITRUM`, `BASE`, `OPTIMISM`, `DEV`, ... */
+  readonly key: string;
+  readonly chainId: number;
+  /** The token standard label shown on the wire: `ERC20`, `BEP20`, ... */
+  readonly standard: string;
+  readonly rpcUrls: readonly string[];
+  readonly confirmations: number;
+  readonly blockTimeSeconds: number;
+  /** Extended public key deposit addresses are derived from (`xpub/0/<index>`). */
+  readonly xpub: string;
+  readonly tokens: readonly Token[];
+};
+
+/** One on-chain transfer into some address, as read from a block. */
+export type Transfer = {
+  readonly networkKey: string;
+  readonly txid: `0x${string}`;
+  /** Log index for ERC-20 transfers; -1 for a native transfer (one per transaction). */
+  readonly logIndex: number;
+  readonly blockNumber: bigint;
+  readonly blockHash: `0x${string}`;
+  readonly from: `0x${string}`;
+  /** Lower-cased recipient. */
+  readonly to: `0x${string}`;
+  /** Token contract (lower-cased), or null for the native coin. */
+  readonly contract: `0x${string}` | null;
+  readonly amount: bigint;
+};

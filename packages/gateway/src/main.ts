@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { createEvmChainReader } from './adapters/chains/evm/createEvmChainReader.ts';
+import { deriveDepositAddress } from './adapters/chains/evm/deriveDepositAddress.ts';
+import { resolveNetworks } from './adapters/chains/evm/resolveNetworks.ts';
+import { createSecretBox } from './adapters/crypto/createSecretBox.ts';
+import { createCachedAppLookup } from './adapters/db/createCachedAppLookup.ts';
+import { createDb, type KassaDb } from './adapters/db/createDb.ts';
+import { createLeaderLock } from './adapters/db/createLeaderLock.ts';
+import { createStore } from './adapters/db/createStore.ts';
+import { migrateToLatest } from './adapters/db/migrateToLatest.ts';
+import { createHttpServer } from './adapters/http/createHttpServer.ts';
+import { createRateSource } from './adapters/rates/createRateSource.ts';
+import { resolveRateSettings } from './adapters/rates/resolveRateSettings.ts';
+import { createRandomIdSource } from './adapters/system/createRandomIdSource.ts';
+import { createSystemClock } from './adapters/system/createSystemClock.ts';
+import type { Deps } from './app/Deps.ts';
+import type { CheckoutState } from './app/getCheckoutState.ts';
+import type { KassaConfig } from './config.ts';
+import type { Network } from './core/network.ts';
+import type { Clock, IdSource } from './core/ports.ts';
+import type { RateSource } from './core/RateSource.ts';
+import { type StartChainWatcherParameters, startChainWatcher } from './workers/startChainWatcher.ts';
+import { startOrderExpirer } from './workers/startOrderExpirer.ts';
+import { type StartWebhookDispatcherParameters, startWebhookDispatcher } from './workers/startWebhookDispatcher.ts';
+
+export type GatewayOptions = {
+  /** Test doubles: only the clock and random ids may be faked. */
+  readonly clock?: Clock;
+  readonly ids?: IdSource;
+  /** PostgreSQL schema to work in (tests). */
+  readonly pgSchema?: string;
+  readonly logger?: boolean | object;
+  /** Replaces the networks of `config.networks` (tests bring their own chain). */
+  readonly networks?: readonly Network[];
+  /** Replaces the rate source built from `config.rates` (tests pass a fixed or a stale one). */
+  readonly rateSource?: RateSource;
+  /** Sandbox only (`kassa dev`): renders the sandbox wallet under each checkout page. */
+  readonly checkoutDevPanel?: (state: CheckoutState) => string;
+};
+
+/** A composed gateway: its deps, its HTTP server and a way to stop everything. */
+export type Gateway = {
+  readonly deps: Deps;
+  readonly kassaDb: KassaDb;
+  readonly http: FastifyInstance;
+  /** Listens on the configured host and port; resolves to the bound base URL. */
+  listen(): Promise<string>;
+  /** Fetches the exchange prices that are due now (the `rates` worker does this in the background). */
+  refreshRates(): Promise<void>;
+  /** Starts background workers in this process; the returned function stops them and waits. */
+  startWorkers(options: StartWorkersOptions): () => Promise<void>;
+  /** Stops started workers, the HTTP server and the database. */
+  close(): Promise<void>;
+};
+
+/**
+ * Background work a process can take on: one chain watcher per network with an RPC URL, the order
+ * expirer, and the exchange-price refresher (`rates`), which every process that serves the API
+ * needs: quotes are priced from the prices it holds in memory; and the webhook dispatcher
+ * (several processes may share its queue on PostgreSQL).
+ */
+export type WorkerRole = 'watcher' | 'expirer' | 'rates' | 'dispatcher';
+
+export type StartWorkersOptions = {
+  readonly roles: readonly WorkerRole[];
+  /** Watcher tuning (tests and dev mode follow a local chain closely). */
+  readonly watcher?: Partial<
+    Pick<StartChainWatcherParameters, 'pollIntervalMs' | 'maxBlocksPerRange' | 'initialBackoffMs' | 'maxBackoffMs'>
+  >;
+  readonly expirerIntervalMs?: number;
+  /** Dispatcher tuning; `owner` defaults to host, pid and a random part. */
+  readonly dispatcher?: Partial<Pick<StartWebhookDispatcherParameters, 'pollIntervalMs' | 'leaseMs' | 'owner'>>;
+};
+
+/** The composition root: builds adapters, wires use cases, migrates the database. */
+export async function createGateway(config: KassaConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  // Config is resolved before anything opens, so a bad setting stops the process cleanly.
+  const networks = options.networks ?? resolveNetworks(config.networks);
+  const rateSettings = resolveRateSettings(config.rates);
+  const kassaDb = createDb({
+    url: config.database.url,
+    ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }),
+  });
+  await migrateToLatest(kassaDb);
+  const clock = options.clock ?? createSystemClock();
+  const store = createStore(kassaDb.db, createSecretBox(config.masterKey));
+  // Exchange prices are fetched by the `rates` worker and only read on the request path.
+  const rates = createRateSource({
+    stablecoins: rateSettings.stablecoins,
+    fixedPrices: rateSettings.fixedPrices,
+    exchangeTokens: rateSettings.exchangeTokens,
+    baseUrls: rateSettings.baseUrls,
+    timeoutMs: rateSettings.timeoutMs,
+    now: clock.now,
+    onFetchError: (error, source) =>
+      http.log.warn({ err: error, worker: 'rates', source }, 'exchange price fetch failed'),
+  });
+  const deps: Deps = {
+    config,
+    store: { ...store, apps: createCachedAppLookup(store.apps, clock) },
+    clock,
+    ids: options.ids ?? createRandomIdSource(clock),
+    networks,
+    rateSource: options.rateSource ?? rates,
+    quoteLifetimes: rateSettings.quoteLifetimes,
+    deriveDepositAddress,
+  };
+  const http = await createHttpServer({
+    deps,
+    kassaDb,
+    logger: options.logger ?? false,
+    ...(options.checkoutDevPanel === undefined ? {} : { checkoutDevPanel: options.checkoutDevPanel }),
+  });
+  const workerStops = new Set<() => Promise<void>>();
+  return {
+    deps,
+    kassaDb,
+    http,
+    async listen() {
+      return http.listen({ host: config.server.host, port: config.server.port });
+    },
+    refreshRates: () => rates.refresh(),
+    startWorkers({ roles, watcher = {}, expirerIntervalMs, dispatcher = {} }) {
+      const controller = new AbortController();
+      const running: Promise<void>[] = [];
+      if (roles.includes('watcher')) {
+        // One watcher per network across all processes: the others stand by on the lock.
+        const lock = createLeaderLock({
+          dialect: kassaDb.dialect,
+          url: config.database.url,
+          ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }),
+        });
+        for (const network of networks.filter((n) => n.rpcUrls.length > 0)) {
+          running.push(
+            startChainWatcher(deps, {
+              ...watcher,
+              network,
+              chain: createEvmChainReader(network),
+              signal: controller.signal,
+              lock,
+              logger: http.log.child({ worker: 'watcher', network: network.key }),
+            }),
+          );
+        }
+      }
+      if (roles.includes('rates')) running.push(rates.start({ signal: controller.signal }));
+      if (roles.includes('expirer')) {
+        running.push(
+          startOrderExpirer(deps, {
+            signal: controller.signal,
+            logger: http.log.child({ worker: 'expirer' }),
+            ...(expirerIntervalMs === undefined ? {} : { intervalMs: expirerIntervalMs }),
+          }),
+        );
+      }
+      if (roles.includes('dispatcher')) {
+        running.push(
+          startWebhookDispatcher(deps, {
+            owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+            ...dispatcher,
+            signal: controller.signal,
+            logger: http.log.child({ worker: 'dispatcher' }),
+          }),
+        );
+      }
+      const stop = async (): Promise<void> => {
+        workerStops.delete(stop);
+        controller.abort();
+        await Promise.all(running);
+      };
+      workerStops.add(stop);
+      return stop;
+    },
+    async close() {
+      await Promise.all([...workerStops].map((stop) => stop()));
+      await http.close();
+      await kassaDb.close();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createApp } from '../../src/app/createApp.ts';
+import { type KassaConfig, loadConfig } from '../../src/config.ts';
+import type { Network } from '../../src/core/network.ts';
+import type { Clock, IdSource } from '../../src/core/ports.ts';
+import type { RateSource } from '../../src/core/RateSource.ts';
+import { createGateway, type Gateway } from '../../src/main.ts';
+import { getFreePort } from './getFreePort.ts';
+import type { TestDatabase } from './testDatabases.ts';
+
+/** A clock tests move by hand. */
+export type TestClock = Clock & { set(ms: number): void; advance(ms: number): void };
+
+/** A manual clock starting at `startMs`. */
+export function createTestClock(startMs = Date.UTC(2026, 10, 20, 12, 0, 0)): TestClock {
+  let now = startMs;
+  return {
+    now: () => now,
+    set: (ms) => {
+      now = ms;
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
+}
+
+export type TestGateway = {
+  readonly gateway: Gateway;
+  readonly baseUrl: string;
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly clock: TestClock;
+  readonly config: KassaConfig;
+  stop(): Promise<void>;
+};
+
+export type StartTestGatewayOptions = {
+  readonly clock?: TestClock;
+  readonly networks?: readonly Network[];
+  /** Replaces the rate source built from the config (e.g. one that answers stale). */
+  readonly rateSource?: RateSource;
+  /** Fastify/pino logger options (e.g. `{ level: 'warn', stream }` to read what was logged); none by default. */
+  readonly logger?: object;
+  /** Config file content overrides (written as a JSON config file). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly webhookUrl?: string | null;
+  /** Deterministic ids for tests that pin bytes. */
+  readonly ids?: IdSource;
+  /** Written as the gateway's JSON config file. */
+  readonly configFile?: Readonly<Record<string, unknown>>;
+};
+
+/** Starts the real gateway on a loopback port against a fresh database, with one app. */
+export async function startTestGateway(
+  database: TestDatabase,
+  options: StartTestGatewayOptions = {},
+): Promise<TestGateway> {
+  const db = await database.create();
+  const clock = options.clock ?? createTestClock();
+  let configFile: string | undefined;
+  if (options.configFile !== undefined) {
+    configFile = path.join(db.dataDir, 'kassa.json');
+    writeFileSync(configFile, JSON.stringify(options.configFile));
+  }
+  const config = loadConfig({
+    mode: 'dev',
+    ...(configFile === undefined ? {} : { configFile }),
+    env: {
+      KASSA_DATA_DIR: db.dataDir,
+      DATABASE_URL: db.url,
+      KASSA_HOST: '127.0.0.1',
+      KASSA_PORT: String(await getFreePort()),
+      KASSA_LOG_LEVEL: 'silent',
+      ...options.env,
+    },
+  });
+  const gateway = await createGateway(config, {
+    clock,
+    ...(db.pgSchema === undefined ? {} : { pgSchema: db.pgSchema }),
+    ...(options.networks === undefined ? {} : { networks: options.networks }),
+    ...(options.rateSource === undefined ? {} : { rateSource: options.rateSource }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.ids === undefined ? {} : { ids: options.ids }),
+  });
+  const baseUrl = await gateway.listen();
+  const { appId, appSecret } = await createApp(gateway.deps, {
+    name: 'Test shop',
+    webhookUrl: options.webhookUrl ?? null,
+  });
+  return {
+    gateway,
+    baseUrl,
+    appId,
+    appSecret,
+    clock,
+    config,
+    stop: async () => {
+      await gateway.close();
+      await db.dispose();
+    },
+  };
+}
+
+/** Ids that count up: `00000000000000000000000000000000N`, tokens `token-N`, secrets `secret-…-N`. */
+export function createSequentialIds(): IdSource {
+  let n = 0;
+  return {
+    createId: () => String(++n).padStart(33, '0'),
+    createToken: () => `token${String(++n).padStart(27, '0')}`,
+    createSecret: () => `secret${String(++n).padStart(34, '0')}`,
+  };
+}

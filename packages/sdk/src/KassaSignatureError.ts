@@ -1,0 +1,32 @@
+import { KassaSdkError, type KassaSdkErrorOptions } from './KassaSdkError.ts';
+
+/** Why a response failed verification. */
+export type KassaSignatureErrorReason = 'missing_signature' | 'wrong_app' | 'bad_signature';
+
+export type KassaSignatureErrorParameters = {
+  reason: KassaSignatureErrorReason;
+  /** The API path whose response failed verification. */
+  path: string;
+};
+
+const MESSAGES = {
+  missing_signature: 'response is not signed (Appid, Timestamp or Sign header missing)',
+  wrong_app: 'response is signed for another app id',
+  bad_signature: 'response signature does not match its body',
+} as const satisfies Record<KassaSignatureErrorReason, string>;
+
+/**
+ * A response's signature is missing or wrong: its data must not be trusted. When an unsigned
+ * response carried an error envelope (e.g. `unknown_app`), that `KassaApiError` is the `cause`.
+ */
+export class KassaSignatureError extends KassaSdkError {
+  override name = 'KassaSignatureError';
+  readonly reason: KassaSignatureErrorReason;
+  readonly path: string;
+
+  constructor({ reason, path }: KassaSignatureErrorParameters, options: KassaSdkErrorOptions = {}) {
+    super(`${path}: ${MESSAGES[reason]}`, options);
+    this.reason = reason;
+    this.path = path;
+  }
+}
