@@ -85,7 +85,9 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
   });
   await migrateToLatest(kassaDb);
   const clock = options.clock ?? createSystemClock();
-  const store = createStore(kassaDb.db, createSecretBox(config.masterKey));
+  const store = createStore(kassaDb.db, createSecretBox(config.masterKey), {
+    groupCommitOrders: kassaDb.dialect === 'sqlite',
+  });
   // Exchange prices are fetched by the `rates` worker and only read on the request path.
   const rates = createRateSource({
     stablecoins: rateSettings.stablecoins,

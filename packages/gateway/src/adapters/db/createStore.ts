@@ -10,11 +10,16 @@ import { createPaymentStore } from './createPaymentStore.ts';
 import { createQuoteStore } from './createQuoteStore.ts';
 import type { Database } from './schema.ts';
 
+export type CreateStoreOptions = {
+  /** SQLite: the order inserts of concurrent requests share a commit (createGroupCommit). */
+  readonly groupCommitOrders?: boolean;
+};
+
 /** Builds the store port over a Kysely database (SQLite or PostgreSQL alike). */
-export function createStore(db: Kysely<Database>, secretBox: SecretBox): Store {
-  const storesOf = (handle: Kysely<Database>): Stores => ({
+export function createStore(db: Kysely<Database>, secretBox: SecretBox, options: CreateStoreOptions = {}): Store {
+  const storesOf = (handle: Kysely<Database>, groupCommit = false): Stores => ({
     apps: createAppStore(handle, secretBox),
-    orders: createOrderStore(handle),
+    orders: createOrderStore(handle, { groupCommit }),
     quotes: createQuoteStore(handle),
     payments: createPaymentStore(handle),
     deliveries: createDeliveryStore(handle),
@@ -22,7 +27,8 @@ export function createStore(db: Kysely<Database>, secretBox: SecretBox): Store {
     chain: createChainStore(handle),
   });
   return {
-    ...storesOf(db),
+    // Never inside a transaction: the caller's transaction is already the unit of commit.
+    ...storesOf(db, options.groupCommitOrders === true),
     transaction: (work) => db.transaction().execute((trx) => work(storesOf(trx))),
   };
 }

@@ -10,8 +10,7 @@ export function createRandomIdSource(clock: Clock): IdSource {
   const pool = createRandomPool();
   return {
     createId: () => createId(clock.now(), randomDigits(pool, 19)),
-    // 24 bytes = 192 bits, comfortably above the 128 the spec asks of checkout tokens.
-    createToken: () => pool.take(24).toString('base64url'),
+    createToken: () => checkoutToken(clock.now(), pool.take(TOKEN_RANDOM_BYTES)),
     createSecret: () => {
       // randomInt is unbiased, unlike a byte modulo the alphabet size.
       let secret = '';
@@ -19,6 +18,23 @@ export function createRandomIdSource(clock: Clock): IdSource {
       return secret;
     },
   };
+}
+
+const TOKEN_TIME_BYTES = 6;
+// 144 bits, comfortably above the 128 the spec asks of checkout tokens.
+const TOKEN_RANDOM_BYTES = 18;
+
+/**
+ * A checkout token: the creation time in milliseconds, then random bytes (32 base64url characters).
+ * The time prefix is for the database, not for secrecy: tokens made close together land close
+ * together in the unique index, so a commit rewrites a few index pages instead of one page per
+ * order (bench/create-order.ts; about half of the insert's cost). Creation time is no secret.
+ */
+function checkoutToken(nowMs: number, random: Buffer): string {
+  const bytes = Buffer.alloc(TOKEN_TIME_BYTES + random.length);
+  bytes.writeUIntBE(nowMs, 0, TOKEN_TIME_BYTES);
+  random.copy(bytes, TOKEN_TIME_BYTES);
+  return bytes.toString('base64url');
 }
 
 type RandomPool = { take(bytes: number): Buffer };

@@ -3,11 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   type Address,
+  concat,
   createTestClient,
   createWalletClient,
   encodeFunctionData,
   type Hash,
+  type Hex,
   http,
+  pad,
   parseEther,
   publicActions,
   walletActions,
@@ -20,7 +23,9 @@ import { ChainReorgedDuringScanError } from './ChainReorgedDuringScanError.ts';
 import { createChainClient } from './createChainClient.ts';
 import { deployTestToken } from './deployTestToken.ts';
 import { deriveDepositAddress } from './deriveDepositAddress.ts';
+import { deriveTokenId } from './deriveTokenId.ts';
 import { kassaTestTokenAbi } from './kassaTestTokenArtifact.ts';
+import { TRANSFER_TOPIC } from './parseTransferLog.ts';
 import { scanBlockRange } from './scanBlockRange.ts';
 import { ANVIL_DEFAULT_ACCOUNT, type StartAnvilReturnType, startAnvil } from './startAnvil.ts';
 
@@ -209,6 +214,98 @@ describe('scanBlockRange', () => {
     );
   });
 
+  it('decodes a watched token transfer exactly: amount above 2^64, sender, recipient, log index', async () => {
+    const [, w1] = watched as [Address, Address];
+    const { USDT, USDC } = chain.tokens;
+    const amount = 2n ** 70n + 12_345n;
+    await receiptOf(
+      await wallet.writeContract({
+        address: USDC,
+        abi: kassaTestTokenAbi,
+        functionName: 'mint',
+        args: [chain.testAccount.address, amount],
+        chain: null,
+      }),
+    );
+    // An unwatched transfer first in the block, so the payment's log index is 1, not 0.
+    await wallet.test.setAutomine(false);
+    const noise = await sendToken(USDT, UNWATCHED, 1n);
+    const paid = await sendToken(USDC, w1, amount);
+    await wallet.test.mine({ blocks: 1 });
+    await wallet.test.setAutomine(true);
+    const receipt = await receiptOf(paid);
+    expect((await receiptOf(noise)).blockNumber).toBe(receipt.blockNumber);
+
+    const result = await scanBlockRange({
+      client: createChainClient(chain.network),
+      network: chain.network,
+      fromBlock: receipt.blockNumber - 1n,
+      toBlock: receipt.blockNumber,
+      isWatched: isWatchedIn(watched),
+    });
+    expect(result.transfers).toEqual([
+      {
+        networkKey: 'DEV',
+        txid: paid,
+        logIndex: 1,
+        blockNumber: receipt.blockNumber,
+        blockHash: receipt.blockHash,
+        from: chain.testAccount.address.toLowerCase(),
+        to: w1.toLowerCase(),
+        contract: USDC.toLowerCase(),
+        amount,
+      },
+    ]);
+  });
+
+  it('ignores ERC-721 Transfers and malformed Transfer logs of listed contracts, in a range and by hash', async () => {
+    const [w0] = watched as [Address];
+    // Listed "tokens" that emit whatever log their calldata spells; see logEmitterCode.
+    const nft = '0x000000000000000000000000000000000000e721' as const;
+    const odd = '0x00000000000000000000000000000000000000dd' as const;
+    await wallet.test.setCode({ address: nft, bytecode: logEmitterCode(4) });
+    await wallet.test.setCode({ address: odd, bytecode: logEmitterCode(3) });
+    const network: Network = {
+      ...chain.network,
+      tokens: [...chain.network.tokens, listedToken(chain.network.key, nft), listedToken(chain.network.key, odd)],
+    };
+    const transferTo = (to: Address): Hex[] => [TRANSFER_TOPIC, pad(chain.testAccount.address), pad(to)];
+    const emit = (to: Address, data: Hex) => wallet.sendTransaction({ to, data, gas: 100_000n, chain: null });
+
+    await wallet.test.setAutomine(false);
+    const oddHashes = [
+      // ERC-721 Transfer of token id 42: same topic0, the id as a fourth topic, no data.
+      await emit(nft, concat([...transferTo(w0), pad('0x2a')])),
+      // Not an ERC-20 Transfer either with a 32-byte word of data: the fourth topic decides.
+      await emit(nft, concat([...transferTo(w0), pad('0x2b'), pad('0x01')])),
+      await emit(odd, concat([...transferTo(w0), pad('0x05'), pad('0x06')])),
+      await emit(odd, concat([...transferTo(w0), '0x05'])),
+    ];
+    await wallet.test.mine({ blocks: 1 });
+    await wallet.test.setAutomine(true);
+    // The next block holds a well-formed one, so an empty result cannot come from unseen logs.
+    const good = await emit(odd, concat([...transferTo(w0), pad('0x07')]));
+    const oddReceipts = await Promise.all(oddHashes.map(receiptOf));
+    for (const receipt of oddReceipts) expect(receipt.logs).toHaveLength(1);
+    const oddBlock = (oddReceipts[0] as (typeof oddReceipts)[number]).blockNumber;
+    expect(oddReceipts.map((r) => r.blockNumber)).toEqual(oddReceipts.map(() => oddBlock));
+    const goodReceipt = await receiptOf(good);
+    expect(goodReceipt.blockNumber).toBe(oddBlock + 1n);
+
+    const scan = (fromBlock: bigint, toBlock: bigint) =>
+      scanBlockRange({
+        client: createChainClient(network),
+        network,
+        fromBlock,
+        toBlock,
+        isWatched: isWatchedIn(watched),
+      });
+    const range = await scan(oddBlock, oddBlock + 1n);
+    expect(range.transfers.map((t) => [t.txid, t.contract, t.amount])).toEqual([[good, odd, 7n]]);
+    const single = await scan(oddBlock, oddBlock);
+    expect(single.transfers).toEqual([]);
+  });
+
   it('leaves out a native transfer whose transaction reverted', async () => {
     // The token contract has no receive function, so sending it ether reverts; watch it to see.
     const hash = await wallet.sendTransaction({ to: chain.tokens.USDC, value: 1n, gas: 100_000n, chain: null });
@@ -320,6 +417,33 @@ describe('scanBlockRange', () => {
     ).rejects.toThrow(RangeError);
   });
 });
+
+function listedToken(networkKey: string, contract: Address): Network['tokens'][number] {
+  const symbol = `T${contract.slice(-4)}`;
+  const tokenId = deriveTokenId(networkKey, contract);
+  return { tokenId, networkKey, symbol, name: symbol, contract, decimals: 18, isStable: false };
+}
+
+/**
+ * Runtime code of a contract emitting one log with `topicCount` topics: the first calldata words
+ * are the topics, the rest is the data. Hand-assembled, because no real token can be made to emit
+ * an ERC-721 Transfer or a Transfer with odd data, and the repo compiles only KassaTestToken.
+ */
+function logEmitterCode(topicCount: 3 | 4): Hex {
+  const byte = (n: number) => n.toString(16).padStart(2, '0');
+  const topicsSize = byte(topicCount * 32);
+  // The last topic first, so topic 0 ends up on top of the stack.
+  const pushTopics = Array.from({ length: topicCount }, (_, i) => `60${byte((topicCount - 1 - i) * 32)}35`);
+  return `0x${[
+    ...pushTopics, // PUSH1 offset, CALLDATALOAD
+    `60${topicsSize}3603`, // PUSH1 topicsSize, CALLDATASIZE, SUB: the data size
+    '80', // DUP1
+    `60${topicsSize}600037`, // PUSH1 topicsSize, PUSH1 0, CALLDATACOPY: data to memory 0
+    '6000', // PUSH1 0: memory offset
+    byte(0xa0 + topicCount), // LOG3 / LOG4
+    '00', // STOP
+  ].join('')}`;
+}
 
 async function rawRpc(url: string, method: string, params: unknown[]): Promise<unknown> {
   const response = await fetch(url, {

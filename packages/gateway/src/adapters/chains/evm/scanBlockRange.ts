@@ -1,10 +1,8 @@
-import { type Hash, type Hex, hexToBytes, keccak256, parseAbiItem, toEventSelector } from 'viem';
+import { type Hash, type Hex, hexToBytes, keccak256, numberToHex, type RpcLog } from 'viem';
 import type { Network, Transfer } from '../../../core/network.ts';
 import { ChainReorgedDuringScanError } from './ChainReorgedDuringScanError.ts';
 import type { ChainClient } from './createChainClient.ts';
-
-const TRANSFER_EVENT = parseAbiItem('event Transfer(address indexed from, address indexed to, uint256 value)');
-const TRANSFER_TOPIC = toEventSelector(TRANSFER_EVENT);
+import { parseTransferLog, TRANSFER_TOPIC } from './parseTransferLog.ts';
 
 export type ScanBlockRangeParameters = {
   readonly client: ChainClient;
@@ -80,7 +78,6 @@ export async function scanBlockRange({
       });
     }
   }
-  const hashByNumber = new Map(blocks.map((b) => [b.number, b.hash]));
 
   const transfersByBlock = new Map<bigint, Transfer[]>(blocks.map((b) => [b.number, []]));
 
@@ -126,22 +123,8 @@ export async function scanBlockRange({
   }
 
   if (tokenContracts.length > 0) {
-    const logs = await getTokenTransferLogs(client, tokenContracts, rawBlocks, hashByNumber);
-    for (const log of logs) {
-      const to = log.args.to.toLowerCase() as `0x${string}`;
-      if (!isWatched(to)) continue;
-      transfersByBlock.get(log.blockNumber)?.push({
-        networkKey: network.key,
-        txid: log.transactionHash,
-        logIndex: log.logIndex,
-        blockNumber: log.blockNumber,
-        blockHash: log.blockHash,
-        from: log.args.from.toLowerCase() as `0x${string}`,
-        to,
-        contract: log.address.toLowerCase() as `0x${string}`,
-        amount: log.args.value,
-      });
-    }
+    const tokenTransfers = await getTokenTransfers(client, tokenContracts, rawBlocks, network.key, isWatched);
+    for (const transfer of tokenTransfers) transfersByBlock.get(transfer.blockNumber)?.push(transfer);
   }
 
   return { transfers: blocks.flatMap((b) => transfersByBlock.get(b.number) ?? []), blocks };
@@ -149,44 +132,74 @@ export async function scanBlockRange({
 
 type RawBlock = { readonly number: bigint; readonly hash: Hash; readonly logsBloom: Hex };
 
-/** The token Transfer logs of the blocks, in chain order, each checked to belong to the block read. */
-async function getTokenTransferLogs(
+/**
+ * The token transfers to watched addresses in the blocks, in chain order. Every log the node sends
+ * is checked to belong to a block read (whether or not it pays us), so no answer from another fork
+ * goes unnoticed. Logs come raw (`eth_getLogs` through `client.request`), not through viem's
+ * `getLogs`: at thousands of logs per block, formatting and ABI-decoding each one cost far more
+ * than the RPC call, while {@link parseTransferLog} decodes only those paying a watched address.
+ */
+async function getTokenTransfers(
   client: ChainClient,
   tokenContracts: `0x${string}`[],
   blocks: readonly RawBlock[],
-  hashByNumber: ReadonlyMap<bigint, Hash>,
-) {
-  const filter = { address: tokenContracts, event: TRANSFER_EVENT, strict: true } as const;
+  networkKey: string,
+  isWatched: (lowercaseAddress: `0x${string}`) => boolean,
+): Promise<Transfer[]> {
   const first = blocks[0];
   const last = blocks[blocks.length - 1];
   if (first === undefined || last === undefined) return [];
+  // The same node-side filter viem's getLogs sent: the listed contracts, topic0 = Transfer.
+  const filter = { address: tokenContracts, topics: [TRANSFER_TOPIC] };
+  // EIP-234: logs of exactly this block hash, so they cannot come from another fork.
+  const getLogsOfBlock = (hash: Hash) =>
+    client.request({ method: 'eth_getLogs', params: [{ ...filter, blockHash: hash }] });
+  const blockByNumber = new Map(blocks.map((b) => [b.number, b]));
+  const listedContracts = new Set<string>(tokenContracts);
+  const blocksWithLogs = new Set<bigint>();
+  const transfers: Transfer[] = [];
+  const collect = (logs: readonly RpcLog[]) => {
+    for (const log of logs) {
+      if (log.removed) continue;
+      if (log.blockNumber === null || log.blockHash === null) {
+        throw new Error(`eth_getLogs returned a pending log for blocks ${first.number}..${last.number}`);
+      }
+      const blockNumber = BigInt(log.blockNumber);
+      const block = blockByNumber.get(blockNumber);
+      if (block === undefined) {
+        throw new Error(`eth_getLogs returned block ${blockNumber}, outside ${first.number}..${last.number}`);
+      }
+      // Both hashes come from the node as written, so equal strings are the rule; the case-blind
+      // comparison runs only on a mismatch and keeps a node that writes upper-case hex working.
+      if (log.blockHash !== block.hash && log.blockHash.toLowerCase() !== block.hash.toLowerCase()) {
+        throw new ChainReorgedDuringScanError({ blockNumber, expectedHash: block.hash, actualHash: log.blockHash });
+      }
+      blocksWithLogs.add(block.number);
+      const transfer = parseTransferLog(log, networkKey, isWatched);
+      // A node that ignored the address filter must not turn another token into a payment.
+      if (transfer !== null && listedContracts.has(transfer.contract ?? '')) transfers.push(transfer);
+    }
+  };
+
   if (first === last) {
-    // EIP-234: logs of exactly this block hash, so they cannot come from another fork.
-    const logs = await client.getLogs({ ...filter, blockHash: first.hash });
-    return logs.filter((log) => !log.removed);
+    collect(await getLogsOfBlock(first.hash));
+    return transfers;
   }
-  const logs = (await client.getLogs({ ...filter, fromBlock: first.number, toBlock: last.number })).filter(
-    (log) => !log.removed,
+  collect(
+    await client.request({
+      method: 'eth_getLogs',
+      params: [{ ...filter, fromBlock: numberToHex(first.number), toBlock: numberToHex(last.number) }],
+    }),
   );
-  for (const log of logs) {
-    const expectedHash = hashByNumber.get(log.blockNumber);
-    if (expectedHash === undefined) {
-      throw new Error(`eth_getLogs returned block ${log.blockNumber}, outside ${first.number}..${last.number}`);
-    }
-    if (log.blockHash !== expectedHash) {
-      throw new ChainReorgedDuringScanError({ blockNumber: log.blockNumber, expectedHash, actualHash: log.blockHash });
-    }
-  }
   // A range query can also silently miss a block the answering node has not seen or has reorged
   // away (load-balanced RPCs answer from different nodes). Any block whose bloom says it may hold
   // one of our transfers but got no log is re-read by hash; with true blooms this is rare.
-  const blocksWithLogs = new Set(logs.map((log) => log.blockNumber));
   const doubtful = blocks.filter(
     (b) => !blocksWithLogs.has(b.number) && mayHoldTokenTransfer(b.logsBloom, tokenContracts),
   );
-  if (doubtful.length === 0) return logs;
-  const rereads = await Promise.all(doubtful.map((b) => client.getLogs({ ...filter, blockHash: b.hash })));
-  return [...logs, ...rereads.flat().filter((log) => !log.removed)].sort((a, b) =>
+  if (doubtful.length === 0) return transfers;
+  for (const logs of await Promise.all(doubtful.map((b) => getLogsOfBlock(b.hash)))) collect(logs);
+  return transfers.sort((a, b) =>
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
 }

@@ -1,0 +1,123 @@
+// Risk: group commit acknowledging an order before it is durable, losing a batch-mate's order
+// when one write fails, or answering an idempotent retry in the same batch wrongly.
+import SQLite from 'better-sqlite3';
+import { sql, type Transaction } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPaidOrder } from '../../../test/support/buildPaidOrder.ts';
+import { openTestStore, type TestStore } from '../../../test/support/openTestStore.ts';
+import { testDatabases } from '../../../test/support/testDatabases.ts';
+import type { OrderStore } from '../../core/ports.ts';
+import { createGroupCommit } from './createGroupCommit.ts';
+import { createOrderStore, toRow } from './createOrderStore.ts';
+import type { Database } from './schema.ts';
+
+const NOW_MS = Date.UTC(2026, 10, 21, 12);
+const sqlite = testDatabases().filter((database) => database.kind === 'sqlite');
+
+describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
+  let t: TestStore;
+  let orders: OrderStore;
+  /** A second connection, as another process would read the file. */
+  let reader: SQLite.Database;
+  const countOrders = (merchantOrderIds: readonly string[]) =>
+    (
+      reader
+        .prepare(
+          `select count(*) as n from orders where merchant_order_id in (${merchantOrderIds.map(() => '?').join(',')})`,
+        )
+        .get(...merchantOrderIds) as { n: number }
+    ).n;
+  const orderOf = (n: number, appId = 'app-1') => ({
+    ...buildPaidOrder({ n, appId, nowMs: NOW_MS }).order,
+    status: 'Pending' as const,
+  });
+
+  beforeAll(async () => {
+    t = await openTestStore(database);
+    await t.store.apps.insertApp({
+      appId: 'app-1',
+      name: 'Shop',
+      secret: 's'.repeat(32),
+      webhookUrl: null,
+      createdAtMs: NOW_MS,
+    });
+    orders = createOrderStore(t.kassaDb.db, { groupCommit: true });
+    reader = new SQLite(t.url, { readonly: true });
+  });
+  afterAll(async () => {
+    reader.close();
+    await t.dispose();
+  });
+
+  it('commits writes submitted in one turn of the event loop in one transaction', async () => {
+    const transactions = new Set<Transaction<Database>>();
+    const batched = createGroupCommit(t.kassaDb.db, async (trx, n: number) => {
+      transactions.add(trx);
+      await trx
+        .insertInto('orders')
+        .values(toRow(orderOf(n)))
+        .execute();
+      return n;
+    });
+    const results = await Promise.all([100, 101, 102, 103, 104].map((n) => batched.submit(n)));
+    expect(results).toEqual([100, 101, 102, 103, 104]);
+    expect(transactions.size).toBe(1);
+    expect(countOrders(['M-100', 'M-101', 'M-102', 'M-103', 'M-104'])).toBe(5);
+    // Submitted in separate turns: separate transactions.
+    transactions.clear();
+    await batched.submit(105);
+    await batched.submit(106);
+    expect(transactions.size).toBe(2);
+  });
+
+  it('resolves only after COMMIT: the order is visible to another connection when the caller hears of it', async () => {
+    const seen = await Promise.all(
+      [200, 201, 202].map(async (n) => {
+        const result = await orders.insertOrder(orderOf(n));
+        return { inserted: result.inserted, visible: countOrders([`M-${n}`]) };
+      }),
+    );
+    expect(seen).toEqual([
+      { inserted: true, visible: 1 },
+      { inserted: true, visible: 1 },
+      { inserted: true, visible: 1 },
+    ]);
+  });
+
+  it('rejects a failing write alone; its batch-mates are committed', async () => {
+    const results = await Promise.allSettled([
+      orders.insertOrder(orderOf(300)),
+      orders.insertOrder(orderOf(301, 'no-such-app')), // foreign key violation
+      orders.insertOrder(orderOf(302)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
+    expect(countOrders(['M-300', 'M-301', 'M-302'])).toBe(2);
+  });
+
+  it('answers a retry in the same batch with the order the first request created', async () => {
+    const first = orderOf(400);
+    const retry = { ...orderOf(400), orderId: `${first.orderId.slice(0, -1)}9`, checkoutToken: 'token-retry' };
+    const [a, b] = await Promise.all([orders.insertOrder(first), orders.insertOrder(retry)]);
+    expect(a).toEqual({ inserted: true, order: first });
+    expect(b).toEqual({ inserted: false, order: first });
+    expect(countOrders(['M-400'])).toBe(1);
+  });
+
+  it('rejects every write of a batch whose COMMIT fails, and writes none of them', async () => {
+    const failing = createGroupCommit(t.kassaDb.db, async (trx, n: number) => {
+      // A deferred foreign key is checked at COMMIT: an order of an unknown app fails the commit.
+      await sql`pragma defer_foreign_keys = on`.execute(trx);
+      await trx
+        .insertInto('orders')
+        .values(toRow(orderOf(n, n === 501 ? 'no-such-app' : 'app-1')))
+        .execute();
+      return n;
+    });
+    const results = await Promise.allSettled([failing.submit(500), failing.submit(501)]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(countOrders(['M-500', 'M-501'])).toBe(0);
+    // The connection is usable again afterwards.
+    expect((await orders.insertOrder(orderOf(502))).inserted).toBe(true);
+  });
+});
