@@ -85,9 +85,7 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
   });
   await migrateToLatest(kassaDb);
   const clock = options.clock ?? createSystemClock();
-  const store = createStore(kassaDb.db, createSecretBox(config.masterKey), {
-    groupCommitOrders: kassaDb.dialect === 'sqlite',
-  });
+  const store = createStore(kassaDb.db, createSecretBox(config.masterKey), { groupCommitOrders: kassaDb.sqlite });
   // Exchange prices are fetched by the `rates` worker and only read on the request path.
   const rates = createRateSource({
     stablecoins: rateSettings.stablecoins,

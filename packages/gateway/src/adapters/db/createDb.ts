@@ -3,10 +3,16 @@ import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kys
 import pg from 'pg';
 import type { SqlDialectName } from './migrations/KassaMigration.ts';
 import type { Database } from './schema.ts';
+import { startWalCheckpointer } from './startWalCheckpointer.ts';
 
 export type KassaDb = {
   readonly db: Kysely<Database>;
   readonly dialect: SqlDialectName;
+  /**
+   * SQLite only: the connection under `db`, for the few writes that run synchronously while they
+   * hold `db`'s connection (createGroupCommit). Null on PostgreSQL.
+   */
+  readonly sqlite: SQLite.Database | null;
   close(): Promise<void>;
 };
 
@@ -18,6 +24,10 @@ export type CreateDbParameters = {
   /** PostgreSQL only: pool size. */
   readonly maxConnections?: number;
 };
+
+const CHECKPOINT_INTERVAL_MS = 500;
+/** Pages (4 KiB): where the writer checkpoints by itself, should the background checkpointer fall behind. */
+const BACKSTOP_AUTOCHECKPOINT_PAGES = 10_000;
 
 const PG_INT8_OID = 20;
 
@@ -37,7 +47,7 @@ export function createDb({ url, pgSchema, maxConnections = 10 }: CreateDbParamet
       },
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
   }
 
   const sqlite = new SQLite(url);
@@ -49,7 +59,24 @@ export function createDb({ url, pgSchema, maxConnections = 10 }: CreateDbParamet
   // A 64 MiB page cache (the default is 2 MiB) keeps the order indexes of a busy shop in memory.
   sqlite.pragma('cache_size = -65536');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  if (sqlite.memory) return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startWalCheckpointer({
+    file: url,
+    intervalMs: CHECKPOINT_INTERVAL_MS,
+    // Not fatal (the next one retries, and SQLite's own checkpoint is the backstop), but visible.
+    onError: (message) => process.emitWarning(`SQLite WAL checkpoint failed: ${message}`),
+  });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    close: async () => {
+      // The checkpointer first: the gateway's connection, closing last, then folds the WAL away.
+      await checkpointer.stop();
+      await db.destroy();
+    },
+  };
 }
 
 /** Whether a database URL selects PostgreSQL. */

@@ -1,15 +1,13 @@
 // Risk: group commit acknowledging an order before it is durable, losing a batch-mate's order
 // when one write fails, or answering an idempotent retry in the same batch wrongly.
 import SQLite from 'better-sqlite3';
-import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../test/support/buildPaidOrder.ts';
 import { openTestStore, type TestStore } from '../../../test/support/openTestStore.ts';
 import { testDatabases } from '../../../test/support/testDatabases.ts';
 import type { OrderStore } from '../../core/ports.ts';
 import { createGroupCommit } from './createGroupCommit.ts';
-import { createOrderStore, toRow } from './createOrderStore.ts';
-import type { Database } from './schema.ts';
+import { createOrderStore } from './createOrderStore.ts';
 
 const NOW_MS = Date.UTC(2026, 10, 21, 12);
 const sqlite = testDatabases().filter((database) => database.kind === 'sqlite');
@@ -41,7 +39,7 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
       webhookUrl: null,
       createdAtMs: NOW_MS,
     });
-    orders = createOrderStore(t.kassaDb.db, { groupCommit: true });
+    orders = createOrderStore(t.kassaDb.db, { groupCommit: t.kassaDb.sqlite });
     reader = new SQLite(t.url, { readonly: true });
   });
   afterAll(async () => {
@@ -50,24 +48,22 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
   });
 
   it('commits writes submitted in one turn of the event loop in one transaction', async () => {
-    const transactions = new Set<Transaction<Database>>();
-    const batched = createGroupCommit(t.kassaDb.db, async (trx, n: number) => {
-      transactions.add(trx);
-      await trx
-        .insertInto('orders')
-        .values(toRow(orderOf(n)))
-        .execute();
-      return n;
+    const sqliteHandle = t.kassaDb.sqlite as SQLite.Database;
+    const insert = sqliteHandle.prepare(
+      'insert into orders (order_id, app_id, merchant_order_id, kind, product_name, product_price, denominated_currency, valid_period_seconds, checkout_token, request_fingerprint, status, created_at, expires_at, watch_until) select order_id || ?, app_id, ?, kind, product_name, product_price, denominated_currency, valid_period_seconds, checkout_token || ?, request_fingerprint, status, created_at, expires_at, watch_until from orders limit 1',
+    );
+    await orders.insertOrder(orderOf(99));
+    // While each write runs, another connection sees none of its batch-mates yet: one transaction.
+    const batched = createGroupCommit(t.kassaDb.db, sqliteHandle, (n: number) => {
+      const seenByOthers = countOrders(['M-100', 'M-101', 'M-102', 'M-103', 'M-104', 'M-105']);
+      insert.run(`-${n}`, `M-${n}`, `-${n}`);
+      return { n, inTransaction: sqliteHandle.inTransaction, seenByOthers };
     });
     const results = await Promise.all([100, 101, 102, 103, 104].map((n) => batched.submit(n)));
-    expect(results).toEqual([100, 101, 102, 103, 104]);
-    expect(transactions.size).toBe(1);
+    expect(results).toEqual([100, 101, 102, 103, 104].map((n) => ({ n, inTransaction: true, seenByOthers: 0 })));
     expect(countOrders(['M-100', 'M-101', 'M-102', 'M-103', 'M-104'])).toBe(5);
-    // Submitted in separate turns: separate transactions.
-    transactions.clear();
-    await batched.submit(105);
-    await batched.submit(106);
-    expect(transactions.size).toBe(2);
+    // A later turn is a later transaction: it sees what the earlier one committed.
+    expect(await batched.submit(105)).toEqual({ n: 105, inTransaction: true, seenByOthers: 5 });
   });
 
   it('resolves only after COMMIT: the order is visible to another connection when the caller hears of it', async () => {
@@ -105,17 +101,21 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
   });
 
   it('rejects every write of a batch whose COMMIT fails, and writes none of them', async () => {
-    const failing = createGroupCommit(t.kassaDb.db, async (trx, n: number) => {
+    const sqliteHandle = t.kassaDb.sqlite as SQLite.Database;
+    const insert = createOrderStore(t.kassaDb.db);
+    await insert.insertOrder(orderOf(499));
+    const copy = sqliteHandle.prepare(
+      'insert into orders select order_id || ?, ?, ?, kind, product_name, product_price, denominated_currency, price_usd_cents, valid_period_seconds, return_url, notify_url, custom_value, remark, checkout_token || ?, request_fingerprint, status, created_at, expires_at, watch_until from orders where merchant_order_id = ?',
+    );
+    const failing = createGroupCommit(t.kassaDb.db, sqliteHandle, (n: number) => {
       // A deferred foreign key is checked at COMMIT: an order of an unknown app fails the commit.
-      await sql`pragma defer_foreign_keys = on`.execute(trx);
-      await trx
-        .insertInto('orders')
-        .values(toRow(orderOf(n, n === 501 ? 'no-such-app' : 'app-1')))
-        .execute();
+      sqliteHandle.pragma('defer_foreign_keys = on');
+      copy.run(`-${n}`, n === 501 ? 'no-such-app' : 'app-1', `M-${n}`, `-${n}`, 'M-499');
       return n;
     });
     const results = await Promise.allSettled([failing.submit(500), failing.submit(501)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/);
     expect(countOrders(['M-500', 'M-501'])).toBe(0);
     // The connection is usable again afterwards.
     expect((await orders.insertOrder(orderOf(502))).inserted).toBe(true);

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Queues writes and commits the ones that arrive together in one transaction. */
@@ -8,6 +9,7 @@ export type GroupCommit<I, R> = {
 };
 
 type Pending<I, R> = { readonly item: I; resolve(result: R): void; reject(error: unknown): void };
+type Outcome<R> = { readonly ok: true; readonly result: R } | { readonly ok: false; readonly error: unknown };
 
 /**
  * Group commit for SQLite. A SQLite commit appends every page the write touched to the WAL, and
@@ -17,31 +19,37 @@ type Pending<I, R> = { readonly item: I; resolve(result: R): void; reject(error:
  * its own caller, because SQLite undoes just that statement and the transaction goes on. Callers
  * hear of their write only after COMMIT, so an acknowledged write is never lost on a crash.
  *
+ * `write` runs synchronously on the raw connection, while the batch holds Kysely's (only)
+ * connection: no Kysely transaction can be open on it meanwhile, and no query builder runs per row.
+ *
  * Not for PostgreSQL: there every connection of the pool commits in parallel, and one failed
  * statement would abort the whole shared transaction.
  */
 export function createGroupCommit<I, R>(
   db: Kysely<Database>,
-  write: (trx: Transaction<Database>, item: I) => Promise<R>,
+  sqlite: SQLite.Database,
+  write: (item: I) => R,
 ): GroupCommit<I, R> {
   let queue: Pending<I, R>[] = [];
   let scheduled = false;
+
+  const runBatch = sqlite.transaction((batch: readonly Pending<I, R>[]) =>
+    batch.map((pending): Outcome<R> => {
+      try {
+        return { ok: true, result: write(pending.item) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
 
   const flush = async () => {
     scheduled = false;
     const batch = queue;
     queue = [];
-    const outcomes: ({ ok: true; result: R } | { ok: false; error: unknown })[] = [];
+    let outcomes: Outcome<R>[];
     try {
-      await db.transaction().execute(async (trx) => {
-        for (const pending of batch) {
-          try {
-            outcomes.push({ ok: true, result: await write(trx, pending.item) });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
+      outcomes = await db.connection().execute(async () => runBatch.immediate(batch));
     } catch (error) {
       // BEGIN or COMMIT failed (e.g. the disk is full): nothing of the batch was written.
       for (const pending of batch) pending.reject(error);

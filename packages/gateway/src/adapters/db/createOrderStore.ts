@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Order } from '../../core/Order.ts';
 import { isOrderWireStatus } from '../../core/orderWireStatus.ts';
@@ -7,17 +8,46 @@ import type { Database, OrdersTable } from './schema.ts';
 
 export type CreateOrderStoreOptions = {
   /**
-   * SQLite only, outside transactions: orders created at the same moment share one commit
-   * (see createGroupCommit), the larger part of the cost of the gateway's hottest write.
+   * SQLite only, outside transactions: the connection under `db`, through which orders created
+   * at the same moment share one commit (createGroupCommit), the larger part of an insert's cost.
    */
-  readonly groupCommit?: boolean;
+  readonly groupCommit?: SQLite.Database | null;
 };
 
 type InsertOrderResult = Awaited<ReturnType<OrderStore['insertOrder']>>;
 
+/** Every column of `orders`, in the order both insert paths write them. */
+const ORDER_COLUMNS = [
+  'order_id',
+  'app_id',
+  'merchant_order_id',
+  'kind',
+  'product_name',
+  'product_price',
+  'denominated_currency',
+  'price_usd_cents',
+  'valid_period_seconds',
+  'return_url',
+  'notify_url',
+  'custom_value',
+  'remark',
+  'checkout_token',
+  'request_fingerprint',
+  'status',
+  'created_at',
+  'expires_at',
+  'watch_until',
+] as const satisfies readonly (keyof OrdersTable)[];
+
+// Idempotency is the unique key: a retry inserts nothing and reads the order it made before.
+const ON_CONFLICT = 'on conflict (app_id, merchant_order_id) do nothing';
+
 /** Orders in the database; (app, merchant_order_id) is unique, which makes creation idempotent. */
 export function createOrderStore(db: Kysely<Database>, options: CreateOrderStoreOptions = {}): OrderStore {
-  const batched = options.groupCommit === true ? createGroupCommit(db, insertOrder) : null;
+  const batched =
+    options.groupCommit === undefined || options.groupCommit === null
+      ? null
+      : createGroupCommit(db, options.groupCommit, createSyncOrderInsert(options.groupCommit));
   return {
     insertOrder: (order) => (batched === null ? insertOrder(db, order) : batched.submit(order)),
     async findOrder(orderId) {
@@ -74,15 +104,9 @@ export function createOrderStore(db: Kysely<Database>, options: CreateOrderStore
 async function insertOrder(db: Kysely<Database>, order: Order): Promise<InsertOrderResult> {
   // The hottest write of the gateway: a fixed SQL template costs a fraction of what building the
   // same statement with the query builder does on every request.
-  const r = toRow(order);
-  const result = await sql`insert into orders (order_id, app_id, merchant_order_id, kind, product_name,
-      product_price, denominated_currency, price_usd_cents, valid_period_seconds, return_url, notify_url,
-      custom_value, remark, checkout_token, request_fingerprint, status, created_at, expires_at, watch_until)
-    values (${r.order_id}, ${r.app_id}, ${r.merchant_order_id}, ${r.kind}, ${r.product_name},
-      ${r.product_price}, ${r.denominated_currency}, ${r.price_usd_cents}, ${r.valid_period_seconds},
-      ${r.return_url}, ${r.notify_url}, ${r.custom_value}, ${r.remark}, ${r.checkout_token},
-      ${r.request_fingerprint}, ${r.status}, ${r.created_at}, ${r.expires_at}, ${r.watch_until})
-    on conflict (app_id, merchant_order_id) do nothing`.execute(db);
+  const row = toRow(order);
+  const result = await sql`insert into orders (${sql.raw(ORDER_COLUMNS.join(', '))})
+    values (${sql.join(ORDER_COLUMNS.map((column) => row[column]))}) ${sql.raw(ON_CONFLICT)}`.execute(db);
   if ((result.numAffectedRows ?? 0n) > 0n) return { inserted: true, order };
   const existing = await db
     .selectFrom('orders')
@@ -91,6 +115,20 @@ async function insertOrder(db: Kysely<Database>, order: Order): Promise<InsertOr
     .where('merchant_order_id', '=', order.merchantOrderId)
     .executeTakeFirstOrThrow();
   return { inserted: false, order: toOrder(existing) };
+}
+
+/** The same insert as {@link insertOrder}, as prepared statements run synchronously in a group commit. */
+function createSyncOrderInsert(sqlite: SQLite.Database): (order: Order) => InsertOrderResult {
+  const insert = sqlite.prepare(
+    `insert into orders (${ORDER_COLUMNS.join(', ')}) values (${ORDER_COLUMNS.map(() => '?').join(', ')}) ${ON_CONFLICT}`,
+  );
+  const findExisting = sqlite.prepare('select * from orders where app_id = ? and merchant_order_id = ?');
+  return (order) => {
+    const row = toRow(order);
+    if (insert.run(ORDER_COLUMNS.map((column) => row[column])).changes > 0) return { inserted: true, order };
+    const existing = findExisting.get(order.appId, order.merchantOrderId) as Selectable<OrdersTable>;
+    return { inserted: false, order: toOrder(existing) };
+  };
 }
 
 /** Maps an order to its row. */
