@@ -1,6 +1,6 @@
 // Runs a real Kassa gateway for a benchmark in its own process, so the load generator does not share
 // its event loop. Prints one JSON line {url, appId, appSecret} when it listens.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -21,8 +21,12 @@ if (database === 'postgres') {
   await client.query(`CREATE SCHEMA ${pgSchema}`);
   await client.end();
 }
+// The per-app request limit (60,000 a minute by default) would cut a throughput run short: 0 turns it off.
+const configFile = path.join(dataDir, 'bench-config.json');
+writeFileSync(configFile, JSON.stringify({ server: { appRequestsPerMinute: 0 } }));
 const config = loadConfig({
   mode: 'dev',
+  configFile,
   env: {
     KASSA_DATA_DIR: dataDir,
     KASSA_PORT: '0',

@@ -1,5 +1,4 @@
 // Risk: on-chain payments are missed, counted twice, counted for the wrong order or coin, or misclassified (spec §6) — through confirmations, expiry, reorgs and a watcher killed mid-range.
-import { createKassaClient } from '@kassa/sdk';
 import { sql } from 'kysely';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +32,6 @@ afterAll(async () => chain?.stop());
 
 describe.each(testDatabases())('chain watcher end to end ($kind)', (database) => {
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
   let stopWorkers: () => Promise<void>;
 
   const tokenIdOf = (symbol: string) => {
@@ -44,7 +42,7 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
 
   /** A hosted order for `price` USD with `symbols` picked in turn (the last is the newest quote). */
   async function createOrder(id: string, price: string, symbols: readonly string[], validPeriodSeconds?: number) {
-    await client.createCheckoutUrl({
+    await t.client.createCheckoutUrl({
       merchant_order_id: id,
       product_price: price,
       product_name: id,
@@ -58,7 +56,7 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
   }
 
   async function getInfo(id: string) {
-    const [info] = await client.getOrders([id]);
+    const [info] = await t.client.getOrders([id]);
     if (info === undefined) throw new Error(`bill/info does not know ${id}`);
     return info;
   }
@@ -96,12 +94,6 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
       networks: [network],
       configFile: { rates: { tokens: { ETH: { fixed: '2000' } } } },
       webhookUrl: 'http://127.0.0.1:9/kassa-webhook',
-    });
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
     });
     stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: WATCHER_TUNING });
   });
@@ -277,7 +269,7 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
       maxBlocksPerRange: 2,
       ...WATCHER_TUNING,
     });
-    const partial = await client.getOrders(['kill-1', 'kill-2', 'kill-3', 'kill-4']);
+    const partial = await t.client.getOrders(['kill-1', 'kill-2', 'kill-3', 'kill-4']);
     const partialTrades = partial.flatMap((info) => info.trade_list);
     expect(partialTrades.length).toBeGreaterThan(0);
     expect(partialTrades.length).toBeLessThan(8);

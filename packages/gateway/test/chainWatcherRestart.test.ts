@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createKassaClient } from '@kassa/sdk';
 import { createTestClient, http, parseEther, toHex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +24,6 @@ describe.each(testDatabases())('chain watcher across a node restart ($kind)', (d
   let network: Network;
   let payer: Payer;
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
 
   beforeAll(async () => {
     stateDir = mkdtempSync(path.join(tmpdir(), 'kassa-anvil-'));
@@ -62,12 +60,6 @@ describe.each(testDatabases())('chain watcher across a node restart ($kind)', (d
       networks: [network],
       configFile: { rates: { tokens: { ETH: { fixed: '2000' } } } },
     });
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
     t.gateway.startWorkers({
       roles: ['watcher'],
       watcher: { pollIntervalMs: 20, initialBackoffMs: 20, maxBackoffMs: 100 },
@@ -80,7 +72,7 @@ describe.each(testDatabases())('chain watcher across a node restart ($kind)', (d
   });
 
   async function createEthOrder(id: string) {
-    await client.createCheckoutUrl({ merchant_order_id: id, product_price: '2', product_name: id });
+    await t.client.createCheckoutUrl({ merchant_order_id: id, product_price: '2', product_name: id });
     const [order] = await t.gateway.deps.store.orders.findOrdersByMerchantOrderIds(t.appId, [id]);
     if (order === undefined) throw new Error('order not stored');
     return selectCoin(t.gateway.deps, { order, tokenId: network.tokens[0]?.tokenId as string });
@@ -89,7 +81,7 @@ describe.each(testDatabases())('chain watcher across a node restart ($kind)', (d
   async function waitForStatus(id: string, status: string) {
     const deadlineMs = Date.now() + 15_000;
     for (;;) {
-      const [info] = await client.getOrders([id]);
+      const [info] = await t.client.getOrders([id]);
       if (info?.order_detail.status === status) return info;
       if (Date.now() > deadlineMs)
         throw new Error(`timed out waiting for ${id} to be ${status}: ${JSON.stringify(info)}`);
@@ -111,7 +103,7 @@ describe.each(testDatabases())('chain watcher across a node restart ($kind)', (d
     await payer.payNative(after.address, after.amount);
     const info = await waitForStatus('after', 'Successful');
     expect(info.trade_list).toMatchObject([{ status: 'Successful', amount: '0.001' }]);
-    const [kept] = await client.getOrders(['before']);
+    const [kept] = await t.client.getOrders(['before']);
     expect(kept?.order_detail.status).toBe('Successful');
     expect(kept?.trade_list).toMatchObject([{ status: 'Successful' }]);
   });

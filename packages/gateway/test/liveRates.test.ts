@@ -1,5 +1,4 @@
 // Risk: a volatile coin is quoted from a cached, stale, outlying or contradictory exchange price, or a buyer is held to an outlived quote.
-import { createKassaClient } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveTokenId } from '../src/adapters/chains/evm/deriveTokenId.ts';
 import { refreshQuote } from '../src/app/refreshQuote.ts';
@@ -8,7 +7,7 @@ import type { Order } from '../src/core/Order.ts';
 import { DEV_CHAIN_XPUB } from './fixtures/devChain.ts';
 import { readRateFixture } from './fixtures/rates/readRateFixture.ts';
 import { type FixtureResponse, type FixtureServer, startFixtureServer } from './fixtures/rates/startFixtureServer.ts';
-import { postSigned } from './support/postSigned.ts';
+import { postAsTestApp } from './support/postAsTestApp.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
 
@@ -116,15 +115,7 @@ describe.each(testDatabases())('live exchange rates through the merchant API ($k
   });
   afterAll(async () => t.stop());
 
-  const post = (path: string, body: object) =>
-    postSigned({
-      baseUrl: t.baseUrl,
-      path,
-      body: JSON.stringify(body),
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: Math.floor(t.clock.now() / 1000),
-    });
+  const post = (path: string, body: object) => postAsTestApp(t, path, JSON.stringify(body));
   const ethRate = () => post('token/rate', { amount: '100', token_id: DEV_ETH });
   const ethBill = () =>
     post('bill/create', {
@@ -250,13 +241,7 @@ describe.each(testDatabases())('live exchange rates through the merchant API ($k
     expect(await refreshQuote(t.gateway.deps, { order: paidOrder, quote: paid })).toEqual(paid);
 
     // The merchant sees the new price (and the kept one) in bill/info.
-    const client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
-    const infos = await client.getOrders([unpaidOrder.merchantOrderId, paidOrder.merchantOrderId]);
+    const infos = await t.client.getOrders([unpaidOrder.merchantOrderId, paidOrder.merchantOrderId]);
     expect(infos.map((info) => [info.order_detail.order_amount, info.order_detail.token_rate])).toEqual([
       ['0.04', '2500'],
       ['0.05', '2000'],
@@ -330,13 +315,9 @@ describe('the rates worker', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       expect(requestCount() - before).toBe(3);
       await stop();
-      const client = createKassaClient({
-        appId: t.appId,
-        appSecret: t.appSecret,
-        baseUrl: t.baseUrl,
-        now: () => t.clock.now(),
+      await expect(t.client.getTokenRate({ amount: '1', tokenId: DEV_ETH })).resolves.toMatchObject({
+        price: '3456.78',
       });
-      await expect(client.getTokenRate({ amount: '1', tokenId: DEV_ETH })).resolves.toMatchObject({ price: '3456.78' });
     } finally {
       await t.stop();
     }

@@ -1,5 +1,4 @@
 // Risk: get/network/height/info and coin/all report heights the watcher never reached, or call an idle chain's live watcher lagging (or a dead one healthy).
-import { createKassaClient } from '@kassa/sdk';
 import { createPublicClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DevChain, startDevChain } from './fixtures/devChain.ts';
@@ -17,19 +16,12 @@ const [database] = testDatabases();
 
 describe('network heights from a running watcher', () => {
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
   let stopWorkers: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     if (database === undefined) throw new Error('no test database');
     t = await startTestGateway(database, {
       networks: [chain.network],
       configFile: { rates: { tokens: { ETH: { fixed: '2000' } } } },
-    });
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
     });
   });
   afterAll(async () => {
@@ -38,7 +30,7 @@ describe('network heights from a running watcher', () => {
   });
 
   const statuses = async () =>
-    (await client.getCoins()).list.flatMap((coin) => coin.tokens.map((token) => token.status));
+    (await t.client.getCoins()).list.flatMap((coin) => coin.tokens.map((token) => token.status));
   const waitUntil = async (isDone: () => Promise<boolean>) => {
     const deadlineMs = Date.now() + 10_000;
     while (!(await isDone())) {
@@ -49,7 +41,7 @@ describe('network heights from a running watcher', () => {
 
   it('is under maintenance before the watcher ever ran, with height 0', async () => {
     expect(await statuses()).toEqual([2, 2, 2]);
-    expect(await client.getNetworkHeights()).toEqual([
+    expect(await t.client.getNetworkHeights()).toEqual([
       { chain: 'DEV', current_chain_height: 0, tx_confirm_block_num: 1, block_rate: 1 },
     ]);
   });
@@ -57,7 +49,7 @@ describe('network heights from a running watcher', () => {
   it("reports the chain's head once the watcher follows it, and stays normal while the chain is idle", async () => {
     stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: { pollIntervalMs: 20 } });
     const head = Number(await createPublicClient({ transport: http(chain.rpcUrl) }).getBlockNumber());
-    await waitUntil(async () => (await client.getNetworkHeights())[0]?.current_chain_height === head);
+    await waitUntil(async () => (await t.client.getNetworkHeights())[0]?.current_chain_height === head);
     expect(await statuses()).toEqual([1, 1, 1]);
     // No block is mined for ten minutes: the watcher's heartbeat keeps the network normal.
     for (let minute = 0; minute < 10; minute++) {
@@ -66,7 +58,7 @@ describe('network heights from a running watcher', () => {
       await waitUntil(async () => (await t.gateway.deps.store.chain.listCursors())[0]?.updatedAtMs === writtenAtMs);
     }
     expect(await statuses()).toEqual([1, 1, 1]);
-    expect((await client.getNetworkHeights())[0]?.current_chain_height).toBe(head);
+    expect((await t.client.getNetworkHeights())[0]?.current_chain_height).toBe(head);
   });
 
   it('turns to maintenance once the watcher stops', async () => {

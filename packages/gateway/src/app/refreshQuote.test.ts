@@ -1,6 +1,7 @@
 // Risk: a buyer is held to a volatile coin's stale price (or re-priced after paying, or twice at once), or a stablecoin quote moves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../test/fixtures/devChain.ts';
+import { insertTestApp } from '../../test/support/insertTestApp.ts';
 import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
 import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
@@ -57,16 +58,7 @@ describe.each(testDatabases())('refreshQuote ($kind)', (database) => {
 
   beforeAll(async () => {
     t = await openTestStore(database);
-    await t.store.apps.insertApp({
-      appId: 'app-1',
-      name: 'Shop',
-      secret: 's'.repeat(32),
-      webhookUrl: null,
-      createdAtMs: clock.now(),
-    });
-    const found = await t.store.apps.findApp('app-1');
-    if (found === null) throw new Error('app missing');
-    app = found;
+    app = await insertTestApp(t.store, clock.now());
   });
   afterAll(async () => t.dispose());
 

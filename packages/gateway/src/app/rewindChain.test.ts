@@ -1,17 +1,17 @@
 // Guards against a reorg that leaves orphaned payments counted, forgets to rewind the cursor, or blocks the re-mined transfer from being recorded again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
+import type { TestStore } from '../../test/support/openTestStore.ts';
+import { openWatcherTestStore } from '../../test/support/openWatcherTestStore.ts';
 import {
   buildBlocks,
   buildTransfer,
   SYNTHETIC_NETWORK,
   seedWatchedOrder,
 } from '../../test/support/seedWatchedOrder.ts';
-import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import type { App } from '../core/App.ts';
 import type { WatchedQuote } from '../core/ports.ts';
-import { createApp } from './createApp.ts';
 import { recordTransfers } from './recordTransfers.ts';
 import { rewindChain } from './rewindChain.ts';
 
@@ -22,10 +22,7 @@ describe.each(testDatabases())('rewindChain ($kind)', (database) => {
   const clock = createTestClock();
 
   beforeEach(async () => {
-    t = await openTestStore(database);
-    deps = { store: t.store, clock, ids: createSequentialIds(), networks: [SYNTHETIC_NETWORK] };
-    const { appId } = await createApp(deps, { name: 'Shop', webhookUrl: 'https://shop.example/hook' });
-    app = (await t.store.apps.findApp(appId)) as App;
+    ({ t, app, deps } = await openWatcherTestStore(database, clock));
   });
   afterEach(async () => t.dispose());
 

@@ -1,6 +1,7 @@
 // Risk: two orders sharing a deposit address, an address burnt or a price changed on a re-pick, or the coin changing after money arrived.
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertTestApp } from '../../test/support/insertTestApp.ts';
 import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
 import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
@@ -66,16 +67,7 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
 
   beforeAll(async () => {
     t = await openTestStore(database);
-    await t.store.apps.insertApp({
-      appId: 'app-1',
-      name: 'Shop',
-      secret: 's'.repeat(32),
-      webhookUrl: null,
-      createdAtMs: clock.now(),
-    });
-    const found = await t.store.apps.findApp('app-1');
-    if (found === null) throw new Error('app missing');
-    app = found;
+    app = await insertTestApp(t.store, clock.now());
     deps = {
       store: t.store,
       clock,

@@ -1,3 +1,4 @@
+import { sleep } from '../adapters/system/sleep.ts';
 import type { Deps } from '../app/Deps.ts';
 import { type DepositQuote, recordTransfers } from '../app/recordTransfers.ts';
 import { rewindChain } from '../app/rewindChain.ts';
@@ -6,7 +7,6 @@ import type { LeaderLease, LeaderLock } from '../core/LeaderLock.ts';
 import type { Network } from '../core/network.ts';
 import type { Payment } from '../core/Payment.ts';
 import type { QuoteStore } from '../core/ports.ts';
-import { sleep } from './sleep.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
 export type ChainWatcherDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks'>;

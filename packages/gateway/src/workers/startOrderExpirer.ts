@@ -1,6 +1,6 @@
+import { sleep } from '../adapters/system/sleep.ts';
 import type { Deps } from '../app/Deps.ts';
 import { expireOrders } from '../app/expireOrders.ts';
-import { sleep } from './sleep.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
 export type StartOrderExpirerParameters = {

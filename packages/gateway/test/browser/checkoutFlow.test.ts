@@ -1,7 +1,6 @@
 // Risk: a buyer paying with real on-chain transfers sees a wrong, stale or inaccessible checkout state (spec §6), or has to reload to see it.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/launchChromium.ts';
+import { hasChromium } from './support/launchChromium.ts';
 import { openCheckoutPage } from './support/openCheckoutPage.ts';
 import { type CheckoutWorld, startCheckoutWorld } from './support/startCheckoutWorld.ts';
 
@@ -10,34 +9,26 @@ const USDT = 1_000_000n;
 const BROWSER_TEST_TIMEOUT_MS = 90_000;
 
 describe.skipIf(!hasChromium())('checkout page in Chromium, driven by devnet payments', () => {
-  let browser: Browser;
   let w: CheckoutWorld;
   beforeAll(async () => {
-    [browser, w] = await Promise.all([launchChromium(), startCheckoutWorld()]);
+    w = await startCheckoutWorld();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await w?.stop();
-  });
+  afterAll(async () => w?.stop());
 
-  let seq = 0;
-  async function createOrder(extra: Record<string, unknown> = {}) {
-    const { payment_url } = await w.client.createCheckoutUrl({
-      merchant_order_id: `browser-${++seq}`,
+  const createOrder = (extra: Record<string, unknown> = {}) =>
+    w.createOrder({
       product_price: '10.5',
       product_name: 'Green tea, 250 g loose leaf',
       custom_value: 'gift wrap',
       ...extra,
     });
-    return payment_url;
-  }
 
   /** The same order on a desktop in English, a phone in English and a phone in Arabic. */
   async function openEverywhere(url: string) {
     const [desktop, phone, arabic] = await Promise.all([
-      openCheckoutPage(browser, `${url}?lang=en`, 'desktop'),
-      openCheckoutPage(browser, `${url}?lang=en`, 'mobile'),
-      openCheckoutPage(browser, `${url}?lang=ar`, 'mobile'),
+      openCheckoutPage(w.browser, `${url}?lang=en`, 'desktop'),
+      openCheckoutPage(w.browser, `${url}?lang=en`, 'mobile'),
+      openCheckoutPage(w.browser, `${url}?lang=ar`, 'mobile'),
     ]);
     const pages = [desktop, phone, arabic] as const;
     return {

@@ -1,7 +1,6 @@
 // Risk: hostile merchant input runs in the buyer's browser, or the page breaks without JavaScript, without EventSource, or for copying and switching language.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from './support/launchChromium.ts';
+import { hasChromium } from './support/launchChromium.ts';
 import { openCheckoutPage } from './support/openCheckoutPage.ts';
 import { type CheckoutWorld, startCheckoutWorld } from './support/startCheckoutWorld.ts';
 
@@ -12,26 +11,14 @@ const ORDER_ID_PAYLOAD = `<svg onload=alert(3)>`;
 const BROWSER_TEST_TIMEOUT_MS = 60_000;
 
 describe.skipIf(!hasChromium())('checkout page safety and fallbacks in Chromium', () => {
-  let browser: Browser;
   let w: CheckoutWorld;
   beforeAll(async () => {
-    [browser, w] = await Promise.all([launchChromium(), startCheckoutWorld()]);
+    w = await startCheckoutWorld();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await w?.stop();
-  });
+  afterAll(async () => w?.stop());
 
-  let seq = 0;
-  async function createOrder(extra: Record<string, unknown> = {}) {
-    const { payment_url } = await w.client.createCheckoutUrl({
-      merchant_order_id: `safety-${++seq}`,
-      product_price: '3',
-      product_name: 'Postcard',
-      ...extra,
-    });
-    return payment_url;
-  }
+  const createOrder = (extra: Record<string, unknown> = {}) =>
+    w.createOrder({ product_price: '3', product_name: 'Postcard', ...extra });
 
   it(
     'shows script and markup payloads of the merchant literally and runs none of them',
@@ -41,7 +28,7 @@ describe.skipIf(!hasChromium())('checkout page safety and fallbacks in Chromium'
         product_name: NAME_PAYLOAD,
         custom_value: CUSTOM_PAYLOAD,
       });
-      const p = await openCheckoutPage(browser, url, 'desktop');
+      const p = await openCheckoutPage(w.browser, url, 'desktop');
       await p.waitForView('choose');
       expect(await p.page.locator('h1').textContent()).toBe(NAME_PAYLOAD);
       expect(await p.page.title()).toBe(`Pay for ${NAME_PAYLOAD}`);
@@ -62,7 +49,7 @@ describe.skipIf(!hasChromium())('checkout page safety and fallbacks in Chromium'
   it(
     'works without JavaScript: the coin is chosen by form and the page refreshes itself',
     async () => {
-      const p = await openCheckoutPage(browser, await createOrder(), 'mobile', { javaScriptEnabled: false });
+      const p = await openCheckoutPage(w.browser, await createOrder(), 'mobile', { javaScriptEnabled: false });
       expect(await p.textOf('#view h2')).toBe('Choose a coin');
       await p.page.locator('button.coin', { hasText: 'USDT' }).click();
       await p.page.waitForSelector('code.address');
@@ -88,7 +75,7 @@ describe.skipIf(!hasChromium())('checkout page safety and fallbacks in Chromium'
   it(
     'falls back to polling status.json when EventSource is missing',
     async () => {
-      const p = await openCheckoutPage(browser, await createOrder(), 'desktop', {
+      const p = await openCheckoutPage(w.browser, await createOrder(), 'desktop', {
         initScript: 'delete window.EventSource',
       });
       const polls: string[] = [];
@@ -113,7 +100,7 @@ describe.skipIf(!hasChromium())('checkout page safety and fallbacks in Chromium'
     'copies the exact amount and address, and switches language',
     async () => {
       const url = await createOrder();
-      const p = await openCheckoutPage(browser, url, 'desktop');
+      const p = await openCheckoutPage(w.browser, url, 'desktop');
       await p.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
       await p.page.locator('button.coin', { hasText: 'USDT' }).click();
       await p.waitForView('awaiting');

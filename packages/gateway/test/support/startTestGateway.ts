@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { createKassaClient, type KassaClient } from '@kassa/sdk';
 import { createApp } from '../../src/app/createApp.ts';
 import { type KassaConfig, loadConfig } from '../../src/config.ts';
 import type { Network } from '../../src/core/network.ts';
@@ -31,6 +32,8 @@ export type TestGateway = {
   readonly baseUrl: string;
   readonly appId: string;
   readonly appSecret: string;
+  /** The SDK client of the app, on the test clock. */
+  readonly client: KassaClient;
   readonly clock: TestClock;
   readonly config: KassaConfig;
   stop(): Promise<void>;
@@ -94,6 +97,7 @@ export async function startTestGateway(
     baseUrl,
     appId,
     appSecret,
+    client: createKassaClient({ appId, appSecret, baseUrl, now: () => clock.now() }),
     clock,
     config,
     stop: async () => {

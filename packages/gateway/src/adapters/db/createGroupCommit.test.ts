@@ -3,6 +3,7 @@
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../test/support/buildPaidOrder.ts';
+import { insertTestApp, TEST_APP_ID } from '../../../test/support/insertTestApp.ts';
 import { openTestStore, type TestStore } from '../../../test/support/openTestStore.ts';
 import { testDatabases } from '../../../test/support/testDatabases.ts';
 import type { OrderStore } from '../../core/ports.ts';
@@ -25,20 +26,14 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
         )
         .get(...merchantOrderIds) as { n: number }
     ).n;
-  const orderOf = (n: number, appId = 'app-1') => ({
+  const orderOf = (n: number, appId = TEST_APP_ID) => ({
     ...buildPaidOrder({ n, appId, nowMs: NOW_MS }).order,
     status: 'Pending' as const,
   });
 
   beforeAll(async () => {
     t = await openTestStore(database);
-    await t.store.apps.insertApp({
-      appId: 'app-1',
-      name: 'Shop',
-      secret: 's'.repeat(32),
-      webhookUrl: null,
-      createdAtMs: NOW_MS,
-    });
+    await insertTestApp(t.store, NOW_MS);
     orders = createOrderStore(t.kassaDb.db, { groupCommit: t.kassaDb.sqlite });
     reader = new SQLite(t.url, { readonly: true });
   });
@@ -110,7 +105,7 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
     const failing = createGroupCommit(t.kassaDb.db, sqliteHandle, (n: number) => {
       // A deferred foreign key is checked at COMMIT: an order of an unknown app fails the commit.
       sqliteHandle.pragma('defer_foreign_keys = on');
-      copy.run(`-${n}`, n === 501 ? 'no-such-app' : 'app-1', `M-${n}`, `-${n}`, 'M-499');
+      copy.run(`-${n}`, n === 501 ? 'no-such-app' : TEST_APP_ID, `M-${n}`, `-${n}`, 'M-499');
       return n;
     });
     const results = await Promise.allSettled([failing.submit(500), failing.submit(501)]);

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { LeaderLease, LeaderLock } from '../../core/LeaderLock.ts';
+import { sleep } from '../system/sleep.ts';
 import type { SqlDialectName } from './migrations/KassaMigration.ts';
 
 export type CreateLeaderLockParameters = {
@@ -124,18 +125,6 @@ function createInProcessLock(retryMs: number): LeaderLock {
       };
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 function checkSchemaName(name: string): string {

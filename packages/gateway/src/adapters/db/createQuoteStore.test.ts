@@ -1,6 +1,7 @@
 // Risk: a quote stored wrongly (amounts past 2^63, ids), or the watcher's address set missing or keeping the wrong quotes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../test/support/buildPaidOrder.ts';
+import { insertTestApp, TEST_APP_ID } from '../../../test/support/insertTestApp.ts';
 import { openTestStore, type TestStore } from '../../../test/support/openTestStore.ts';
 import { testDatabases } from '../../../test/support/testDatabases.ts';
 import type { NewQuote } from '../../core/ports.ts';
@@ -11,19 +12,13 @@ describe.each(testDatabases())('createQuoteStore ($kind)', (database) => {
   let t: TestStore;
   beforeAll(async () => {
     t = await openTestStore(database);
-    await t.store.apps.insertApp({
-      appId: 'app-1',
-      name: 'Shop',
-      secret: 's'.repeat(32),
-      webhookUrl: null,
-      createdAtMs: NOW_MS,
-    });
+    await insertTestApp(t.store, NOW_MS);
   });
   afterAll(async () => t.dispose());
 
   /** An order watched until `watchUntilMs`, and a quote template for it. */
   const addOrder = async (n: number, watchUntilMs: number): Promise<NewQuote> => {
-    const { order, quote } = buildPaidOrder({ n, appId: 'app-1', nowMs: NOW_MS });
+    const { order, quote } = buildPaidOrder({ n, appId: TEST_APP_ID, nowMs: NOW_MS });
     await t.store.orders.insertOrder({ ...order, status: 'Pending', watchUntilMs });
     const { quoteId: _id, ...newQuote } = quote;
     return { ...newQuote, address: `0x${String(n).padStart(40, '0')}` };

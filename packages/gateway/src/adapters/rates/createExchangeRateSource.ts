@@ -1,5 +1,6 @@
 import type { Decimal } from '../../core/money/Decimal.ts';
 import type { RateLookup, RateSource } from '../../core/RateSource.ts';
+import { sleep } from '../system/sleep.ts';
 import type { ExchangeName } from './ExchangeName.ts';
 import type { PriceFetcher } from './PriceFetcher.ts';
 import { RateFetchError } from './RateFetchError.ts';
@@ -230,22 +231,6 @@ function getRetryDelayMs(failures: number, retryAfterMs: number | null, backoff:
   const exponentialMs = Math.min(backoff.initialMs * 2 ** Math.min(failures - 1, 30), backoff.maxMs);
   if (retryAfterMs === null) return exponentialMs;
   return Math.max(exponentialMs, Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(wake, ms);
-    function wake(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', wake);
-      resolve();
-    }
-    signal.addEventListener('abort', wake, { once: true });
-  });
 }
 
 function alignDecimals(a: Decimal, b: Decimal): { a: bigint; b: bigint; scale: number } {

@@ -1,29 +1,12 @@
 // Risk: a Binance answer is misread (float price, wrong pair, unnoticed error) and a wrong rate gets quoted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readRateFixture } from '../../../test/fixtures/rates/readRateFixture.ts';
-import { type FixtureServer, startFixtureServer } from '../../../test/fixtures/rates/startFixtureServer.ts';
+import { catchRateFetchError } from '../../../test/support/catchRateFetchError.ts';
+import { useExchangeFixtureServer } from '../../../test/support/useExchangeFixtureServer.ts';
 import { formatDecimal } from '../../core/money/Decimal.ts';
 import { fetchBinancePrices } from './fetchBinancePrices.ts';
-import { RateFetchError } from './RateFetchError.ts';
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer();
-});
-afterAll(() => server.close());
-
-function fetchPrices(symbols: readonly string[]): Promise<Map<string, unknown>> {
-  return fetchBinancePrices({ baseUrl: server.baseUrl, symbols, timeoutMs: 2_000 });
-}
-
-async function catchRateFetchError(promise: Promise<unknown>): Promise<RateFetchError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (error instanceof RateFetchError) return error;
-  throw new Error(`expected a RateFetchError, got ${String(error)}`);
-}
+const { server, fetchPrices } = useExchangeFixtureServer(fetchBinancePrices);
 
 describe('fetchBinancePrices', () => {
   it('reads the USDT pairs exactly, asking once per pair', async () => {

@@ -2,24 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRateFixture } from '../../../test/fixtures/rates/readRateFixture.ts';
 import { type FixtureServer, startFixtureServer } from '../../../test/fixtures/rates/startFixtureServer.ts';
+import { catchRateFetchError } from '../../../test/support/catchRateFetchError.ts';
 import { fetchExchangeJson } from './fetchExchangeJson.ts';
-import { RateFetchError } from './RateFetchError.ts';
 
 let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer();
 });
 afterAll(() => server.close());
-
-async function catchRateFetchError(promise: Promise<unknown>): Promise<RateFetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RateFetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a RateFetchError');
-}
 
 function get(options: { timeoutMs?: number; signal?: AbortSignal; baseUrl?: string } = {}): Promise<unknown> {
   return fetchExchangeJson({

@@ -1,7 +1,6 @@
 // Risk: the buyer's page leaks internal ids, runs injected markup, loses its CSP, speaks the wrong language, cannot pick a coin or outgrows its weight budget.
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
-import { createKassaClient } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../../../test/fixtures/devChain.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
@@ -68,18 +67,11 @@ const XSS_VALUE = `"><img src=x onerror=alert(2)><script>alert('cv')</script>`;
 
 describe.each(testDatabases())('checkout page ($kind)', (database) => {
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
   beforeAll(async () => {
     t = await startTestGateway(database, {
       networks: [DEV, BSC],
       rateSource: createFixedRateSource({ prices: { ETH: '2500' } }),
       configFile: { checkout: { frameAncestors: ['https://shop.example'] } },
-    });
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
     });
   });
   afterAll(async () => t.stop());
@@ -87,7 +79,7 @@ describe.each(testDatabases())('checkout page ($kind)', (database) => {
   let seq = 0;
   const createOrder = async (extra: Record<string, unknown> = {}) => {
     const merchantOrderId = `checkout-${++seq}`;
-    const { payment_url } = await client.createCheckoutUrl({
+    const { payment_url } = await t.client.createCheckoutUrl({
       merchant_order_id: merchantOrderId,
       product_price: '10.5',
       product_name: 'Green tea',
@@ -107,7 +99,7 @@ describe.each(testDatabases())('checkout page ($kind)', (database) => {
       redirect: 'manual',
     });
   const quotesOf = async (merchantOrderId: string) => {
-    const [info] = await client.getOrders([merchantOrderId]);
+    const [info] = await t.client.getOrders([merchantOrderId]);
     const orderId = info?.order_detail.order_id ?? '';
     return { orderId, quotes: await t.gateway.deps.store.quotes.listQuotesForOrders([orderId]) };
   };

@@ -1,8 +1,7 @@
 // Risk: bill/create answers the wrong bytes, amount or address, loses idempotency, or leaves an order without its quote.
-import { createKassaClient } from '@kassa/sdk';
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postSigned } from '../../../../test/support/postSigned.ts';
+import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import { createSequentialIds, startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import { deriveDepositAddress } from '../../chains/evm/deriveDepositAddress.ts';
@@ -40,15 +39,7 @@ describe.each(testDatabases())('bill/create ($kind)', (database) => {
   });
   afterAll(async () => t.stop());
 
-  const post = (path: string, body: string) =>
-    postSigned({
-      baseUrl: t.baseUrl,
-      path,
-      body,
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: Math.floor(t.clock.now() / 1000),
-    });
+  const post = (path: string, body: string) => postAsTestApp(t, path, body);
   const bill = (id: string, extra: Record<string, unknown> = {}) =>
     JSON.stringify({
       merchant_order_id: id,
@@ -76,13 +67,7 @@ describe.each(testDatabases())('bill/create ($kind)', (database) => {
   });
 
   it('prices the native coin at its configured rate (rounded up) and shows the chain id as its contract', async () => {
-    const client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
-    const data = await client.createBill({
+    const data = await t.client.createBill({
       merchant_order_id: 'bill-eth',
       product_price: '10',
       token_id: DEV_ETH,
@@ -96,7 +81,7 @@ describe.each(testDatabases())('bill/create ($kind)', (database) => {
       token_id: DEV_ETH,
       order_valid_period: 86_400,
     });
-    const [info] = await client.getOrders(['bill-eth']);
+    const [info] = await t.client.getOrders(['bill-eth']);
     expect(info?.order_detail).toMatchObject({
       chain: 'DEV',
       contract: '31337',
@@ -179,14 +164,7 @@ describe.each(testDatabases())('bill/create ($kind)', (database) => {
       rateSource: { getRate: () => ({ ok: false, reason: 'stale' }) },
     });
     try {
-      const r = await postSigned({
-        baseUrl: stale.baseUrl,
-        path: 'bill/create',
-        body: bill('bill-stale'),
-        appId: stale.appId,
-        appSecret: stale.appSecret,
-        timestamp: Math.floor(stale.clock.now() / 1000),
-      });
+      const r = await postAsTestApp(stale, 'bill/create', bill('bill-stale'));
       expect(r.json).toEqual({
         code: 100011,
         msg: 'no fresh exchange rate for USDT (stale); try again shortly',

@@ -6,15 +6,8 @@ import { testDatabases } from '../../../../test/support/testDatabases.ts';
 
 describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
   beforeAll(async () => {
     t = await startTestGateway(database);
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
   });
   afterAll(async () => t.stop());
 
@@ -22,7 +15,7 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
   const valid = () => ({ merchant_order_id: `order-${++seq}`, product_price: '10', product_name: 'Thing' });
   const rejection = async (body: Record<string, unknown>) => {
     try {
-      await client.request('concise/url/get', body);
+      await t.client.request('concise/url/get', body);
     } catch (error) {
       if (error instanceof KassaApiError) return `${error.code} ${error.msg}`;
       throw error;
@@ -31,7 +24,7 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
   };
 
   it('returns a payment URL with an unguessable token under the public URL', async () => {
-    const { payment_url } = await client.createCheckoutUrl(valid());
+    const { payment_url } = await t.client.createCheckoutUrl(valid());
     expect(payment_url.startsWith(`${t.config.server.publicUrl}/pay/`)).toBe(true);
     const token = payment_url.split('/pay/')[1] ?? '';
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
@@ -79,32 +72,35 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
     [{ amount: '7', product_price: '8' }, '8'],
   ])('accepts %j as price %s', async (change, price) => {
     const body = { ...valid(), ...change };
-    await client.request('concise/url/get', body);
-    const [info] = await client.getOrders([body.merchant_order_id]);
+    await t.client.request('concise/url/get', body);
+    const [info] = await t.client.getOrders([body.merchant_order_id]);
     expect(info?.order_detail.product_price).toBe(price);
   });
 
   it('accepts the limits: 128-character id, 256-character name with emoji, periods 60 and 864000', async () => {
     const id = `x${'y'.repeat(127)}`;
-    await client.createCheckoutUrl({
+    await t.client.createCheckoutUrl({
       ...valid(),
       merchant_order_id: id,
       product_name: '🎁'.repeat(256),
       order_valid_period: 60,
     });
-    const [info] = await client.getOrders([id]);
+    const [info] = await t.client.getOrders([id]);
     expect(info?.order_detail.expired_at).toBe((info?.order_detail.created ?? 0) + 60);
-    await client.createCheckoutUrl({ ...valid(), order_valid_period: 864_000 });
+    await t.client.createCheckoutUrl({ ...valid(), order_valid_period: 864_000 });
   });
 
   it('idempotent: the same id and values return the same URL', async () => {
     const body = { ...valid(), return_url: 'https://shop.example/ok', custom_value: 'cv' };
-    const first = await client.createCheckoutUrl(body);
-    const second = await client.createCheckoutUrl({ ...body });
+    const first = await t.client.createCheckoutUrl(body);
+    const second = await t.client.createCheckoutUrl({ ...body });
     expect(second.payment_url).toBe(first.payment_url);
     // The legacy spelling of the same values is the same request.
     const { product_price, ...rest } = body;
-    const third = await client.request<{ payment_url: string }>('concise/url/get', { ...rest, amount: product_price });
+    const third = await t.client.request<{ payment_url: string }>('concise/url/get', {
+      ...rest,
+      amount: product_price,
+    });
     expect(third.payment_url).toBe(first.payment_url);
   });
 
@@ -117,13 +113,13 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
     { custom_value: 'other' },
   ])('duplicate_order when the same id comes with %j', async (change) => {
     const body = valid();
-    await client.createCheckoutUrl(body);
+    await t.client.createCheckoutUrl(body);
     expect(await rejection({ ...body, ...change })).toMatch(/^100007 merchant_order_id: order-\d+ already exists/);
   });
 
   it('two concurrent creates with one id make one order', async () => {
     const body = valid();
-    const results = await Promise.all(Array.from({ length: 8 }, () => client.createCheckoutUrl(body)));
+    const results = await Promise.all(Array.from({ length: 8 }, () => t.client.createCheckoutUrl(body)));
     expect(new Set(results.map((r) => r.payment_url)).size).toBe(1);
     const rows = await t.gateway.kassaDb.db
       .selectFrom('orders')
@@ -144,7 +140,7 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
       now: () => t.clock.now(),
     });
     const body = valid();
-    const a = await client.createCheckoutUrl(body);
+    const a = await t.client.createCheckoutUrl(body);
     const b = await otherClient.createCheckoutUrl(body);
     expect(a.payment_url).not.toBe(b.payment_url);
   });

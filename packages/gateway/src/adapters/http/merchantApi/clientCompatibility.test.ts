@@ -1,7 +1,7 @@
 // Risk: a merchant's official CCPayment client (Node, Python, Go, Java, PHP) writes bytes Kassa fails to verify or parse.
 import { verifySign } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postSigned } from '../../../../test/support/postSigned.ts';
+import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 
@@ -13,15 +13,7 @@ describe.each(testDatabases())('official client request bytes ($kind)', (databas
   afterAll(async () => t.stop());
 
   const post = (path: string, body: string, contentType: string | null) =>
-    postSigned({
-      baseUrl: t.baseUrl,
-      path,
-      body,
-      contentType,
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: Math.floor(t.clock.now() / 1000),
-    });
+    postAsTestApp(t, path, body, { contentType });
 
   const expectSignedSuccess = (r: Awaited<ReturnType<typeof post>>) => {
     expect(r.status).toBe(200);

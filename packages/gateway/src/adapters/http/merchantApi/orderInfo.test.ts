@@ -1,33 +1,18 @@
 // Risk: bill/info answers with the wrong shape, order, status or bytes for orders without payments.
-import { createKassaClient } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import { postSigned } from '../../../../test/support/postSigned.ts';
 import { createSequentialIds, startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 
 describe.each(testDatabases())('bill/info before any payment ($kind)', (database) => {
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
   beforeAll(async () => {
     t = await startTestGateway(database, { ids: createSequentialIds() });
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
   });
   afterAll(async () => t.stop());
 
-  const post = (path: string, body: string) =>
-    postSigned({
-      baseUrl: t.baseUrl,
-      path,
-      body,
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: Math.floor(t.clock.now() / 1000),
-    });
+  const post = (path: string, body: string) => postAsTestApp(t, path, body);
 
   it('pins the bytes of the success responses of concise/url/get and bill/info', async () => {
     const created = await post(
@@ -55,31 +40,31 @@ describe.each(testDatabases())('bill/info before any payment ($kind)', (database
   });
 
   it('Pending inside the valid period, Expired after it', async () => {
-    await client.createCheckoutUrl({
+    await t.client.createCheckoutUrl({
       merchant_order_id: 'exp-1',
       product_price: '5',
       product_name: 'x',
       order_valid_period: 60,
     });
-    expect((await client.getOrders(['exp-1']))[0]?.order_detail.status).toBe('Pending');
+    expect((await t.client.getOrders(['exp-1']))[0]?.order_detail.status).toBe('Pending');
     t.clock.advance(59_999);
-    expect((await client.getOrders(['exp-1']))[0]?.order_detail.status).toBe('Pending');
+    expect((await t.client.getOrders(['exp-1']))[0]?.order_detail.status).toBe('Pending');
     t.clock.advance(1);
-    expect((await client.getOrders(['exp-1']))[0]?.order_detail.status).toBe('Expired');
+    expect((await t.client.getOrders(['exp-1']))[0]?.order_detail.status).toBe('Expired');
   });
 
   it('follows the request order, leaves unknown ids out, and collapses repeats', async () => {
     for (const id of ['o-a', 'o-b', 'o-c']) {
-      await client.createCheckoutUrl({ merchant_order_id: id, product_price: '1', product_name: id });
+      await t.client.createCheckoutUrl({ merchant_order_id: id, product_price: '1', product_name: id });
     }
-    const infos = await client.getOrders(['o-c', 'missing', 'o-a', 'o-c']);
+    const infos = await t.client.getOrders(['o-c', 'missing', 'o-a', 'o-c']);
     expect(infos.map((i) => i.order_detail.merchant_order_id)).toEqual(['o-c', 'o-a']);
     expect(infos.every((i) => i.trade_list.length === 0 && i.refund_list.length === 0)).toBe(true);
   });
 
   it('accepts 100 ids, the single-id legacy key, and a bare string', async () => {
     const ids = Array.from({ length: 99 }, (_, i) => `none-${i}`);
-    expect(await client.getOrders([...ids, 'o-a'])).toHaveLength(1);
+    expect(await t.client.getOrders([...ids, 'o-a'])).toHaveLength(1);
     const legacy = await post('bill/info', '{"merchant_order_id":"o-b"}');
     expect((legacy.json.data as unknown[]).length).toBe(1);
   });

@@ -1,8 +1,9 @@
 // Risk: the §9 resource endpoints answer with missing fields, wrong types or key order, unsigned or non-canonical bytes, or a rounded-down token value.
-import { createKassaClient, verifySign } from '@kassa/sdk';
+import { verifySign } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../../../test/fixtures/devChain.ts';
-import { postSigned, type SignedResponse } from '../../../../test/support/postSigned.ts';
+import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
+import type { SignedResponse } from '../../../../test/support/postSigned.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
@@ -33,29 +34,15 @@ const CONFIG_FILE = {
 
 describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
   let t: TestGateway;
-  let client: ReturnType<typeof createKassaClient>;
   beforeAll(async () => {
     t = await startTestGateway(database, { configFile: CONFIG_FILE });
-    client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
     // The ETH watcher scanned up to block 21,000,000 just now; BSC's never ran.
     await t.gateway.deps.store.chain.setCursor('ETH', 21_000_001n, t.clock.now());
   });
   afterAll(async () => t.stop());
 
   async function post(path: string, body: string): Promise<SignedResponse> {
-    const response = await postSigned({
-      baseUrl: t.baseUrl,
-      path,
-      body,
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: Math.floor(t.clock.now() / 1000),
-    });
+    const response = await postAsTestApp(t, path, body);
     expectOfficialClientRules(response);
     return response;
   }
@@ -164,7 +151,7 @@ describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
   });
 
   it('coin/all through the official client: types as §9 states them', async () => {
-    const { list } = await client.getCoins();
+    const { list } = await t.client.getCoins();
     expect(list.map((coin) => coin.symbol)).toEqual(['USDT', 'USDC', 'ETH', 'BNB']);
     for (const coin of list) {
       expect(coin.coin_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -233,11 +220,11 @@ describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
     const usdt18 = await post('token/rate', JSON.stringify({ amount: '10.0000001', token_id: ID.bscUsdt }));
     expect(usdt18.text).toBe(success({ price: '1', value: '10.0000001' }));
     // A JSON number amount is read as its decimal text.
-    await expect(client.request('token/rate', { amount: 0.01, token_id: ID.eth })).resolves.toEqual({
+    await expect(t.client.request('token/rate', { amount: 0.01, token_id: ID.eth })).resolves.toEqual({
       price: '3456.78',
       value: '0.000002892865614821',
     });
-    await expect(client.getTokenRate({ amount: '0.000001', tokenId: ID.ethUsdt })).resolves.toEqual({
+    await expect(t.client.getTokenRate({ amount: '0.000001', tokenId: ID.ethUsdt })).resolves.toEqual({
       price: '1',
       value: '0.000001',
     });
@@ -268,7 +255,7 @@ describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
         { chain: 'BSC', current_chain_height: 0, tx_confirm_block_num: 15, block_rate: 0.75 },
       ]),
     );
-    const heights = await client.getNetworkHeights();
+    const heights = await t.client.getNetworkHeights();
     expect(heights.every((h) => Number.isInteger(h.current_chain_height) && typeof h.block_rate === 'number')).toBe(
       true,
     );
@@ -276,17 +263,17 @@ describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
 
   it('marks a network under maintenance once its watcher stops moving', async () => {
     const statusOf = async () =>
-      (await client.getCoins()).list.find((coin) => coin.symbol === 'ETH')?.tokens.map((entry) => entry.status);
+      (await t.client.getCoins()).list.find((coin) => coin.symbol === 'ETH')?.tokens.map((entry) => entry.status);
     expect(await statusOf()).toEqual([1]);
     // ETH's limit is max(120 s, 20 blocks × 12 s) = 240 s without a cursor update.
     t.clock.advance(240_000);
     expect(await statusOf()).toEqual([1]);
     t.clock.advance(1);
     expect(await statusOf()).toEqual([2]);
-    const eth = (await client.getCoins()).list.find((coin) => coin.symbol === 'ETH');
+    const eth = (await t.client.getCoins()).list.find((coin) => coin.symbol === 'ETH');
     expect(eth?.status).toBe(2);
     await t.gateway.deps.store.chain.setCursor('ETH', 21_000_002n, t.clock.now());
     expect(await statusOf()).toEqual([1]);
-    expect((await client.getNetworkHeights())[0]?.current_chain_height).toBe(21_000_001);
+    expect((await t.client.getNetworkHeights())[0]?.current_chain_height).toBe(21_000_001);
   });
 });

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { verifySign } from '@kassa/sdk';
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postSigned } from '../../../../test/support/postSigned.ts';
+import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
+import type { PostSignedParameters } from '../../../../test/support/postSigned.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import type { KassaErrorCode } from '../../../core/KassaError.ts';
@@ -43,8 +44,8 @@ describe.each(testDatabases())('every result code is produced ($kind)', (databas
   });
 
   const now = () => Math.floor(t.clock.now() / 1000);
-  const post = (path: string, body: string, extra: Partial<Parameters<typeof postSigned>[0]> = {}) =>
-    postSigned({ baseUrl: t.baseUrl, path, body, appId: t.appId, appSecret: t.appSecret, timestamp: now(), ...extra });
+  const post = (path: string, body: string, extra: Partial<PostSignedParameters> = {}) =>
+    postAsTestApp(t, path, body, extra);
 
   const expectCode = (r: Awaited<ReturnType<typeof post>>, code: KassaErrorCode, signed: boolean) => {
     expect(r.json.code, r.text).toBe(RESULT_CODES[code].resultCode);
@@ -154,15 +155,7 @@ describe.each(testDatabases())('every result code is produced ($kind)', (databas
   it('rate_limited: HTTP 429, signed, once the app used up its minute', async () => {
     const limited = await startTestGateway(database, { configFile: { server: { appRequestsPerMinute: 3 } } });
     try {
-      const send = () =>
-        postSigned({
-          baseUrl: limited.baseUrl,
-          path: 'bill/info',
-          body: '{"merchant_order_ids":["a"]}',
-          appId: limited.appId,
-          appSecret: limited.appSecret,
-          timestamp: Math.floor(limited.clock.now() / 1000),
-        });
+      const send = () => postAsTestApp(limited, 'bill/info', '{"merchant_order_ids":["a"]}');
       for (let i = 0; i < 3; i++) expect((await send()).json.code).toBe(100008);
       const r = await send();
       expect(r.status).toBe(429);
@@ -188,14 +181,7 @@ describe.each(testDatabases())('every result code is produced ($kind)', (databas
     const broken = await startTestGateway(database);
     try {
       await broken.gateway.kassaDb.close();
-      const r = await postSigned({
-        baseUrl: broken.baseUrl,
-        path: 'bill/info',
-        body: '{"merchant_order_ids":["a"]}',
-        appId: broken.appId,
-        appSecret: broken.appSecret,
-        timestamp: Math.floor(broken.clock.now() / 1000),
-      });
+      const r = await postAsTestApp(broken, 'bill/info', '{"merchant_order_ids":["a"]}');
       expect(r.status).toBe(500);
       expect(r.json).toEqual({ code: 100099, msg: 'internal error', data: null });
       produced.add('internal_error');

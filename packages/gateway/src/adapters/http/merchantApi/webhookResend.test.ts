@@ -1,8 +1,7 @@
 // Guards against webhook/resend re-sending the wrong deliveries (other apps, outside the window, delivered ones by default) or ignoring its limits.
-import { createKassaClient } from '@kassa/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../../test/support/buildPaidOrder.ts';
-import { postSigned } from '../../../../test/support/postSigned.ts';
+import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import { createSequentialIds, startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { startWebhookReceiver } from '../../../../test/support/startWebhookReceiver.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
@@ -23,15 +22,7 @@ describe.each(testDatabases())('webhook/resend ($kind)', (database) => {
   });
   afterEach(async () => t.stop());
 
-  const post = (body: string) =>
-    postSigned({
-      baseUrl: t.baseUrl,
-      path: 'webhook/resend',
-      body,
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: Math.floor(t.clock.now() / 1000),
-    });
+  const post = (body: string) => postAsTestApp(t, 'webhook/resend', body);
 
   /** A delivery created now, put in `state` as the dispatcher would leave it. */
   const seed = async (appId: string, state: DeliveryState, url?: string): Promise<string> => {
@@ -84,13 +75,7 @@ describe.each(testDatabases())('webhook/resend ($kind)', (database) => {
     expect((await stateOf(delivered)).state).toBe('delivered');
 
     t.clock.advance(60_000);
-    const client = createKassaClient({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      baseUrl: t.baseUrl,
-      now: () => t.clock.now(),
-    });
-    const all = await client.resendWebhooks({
+    const all = await t.client.resendWebhooks({
       start_timestamp: windowStart,
       end_timestamp: windowStart + 3600,
       webhook_result: 'All Result',
@@ -101,7 +86,7 @@ describe.each(testDatabases())('webhook/resend ($kind)', (database) => {
       expect(await stateOf(recordId)).toMatchObject({ state: 'pending', next_attempt_at: t.clock.now() });
     }
     t.clock.advance(60_000);
-    expect(await client.resendWebhooks({ start_timestamp: windowStart, transaction_type: 'Refund' })).toEqual({
+    expect(await t.client.resendWebhooks({ start_timestamp: windowStart, transaction_type: 'Refund' })).toEqual({
       resend_count: 0,
     });
   });
