@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sign } from '@kassa/sdk';
 import autocannon from 'autocannon';
 import { describeMachine } from './support/describeMachine.ts';
+import { processTreeCpuMs } from './support/processTreeCpuMs.ts';
 import { startServerProcess } from './support/startServerProcess.ts';
 
 type ServerInfo = { url: string; appId: string; appSecret: string };
@@ -56,7 +57,9 @@ async function measure(label: string, connections: number, script: string, args:
     });
   try {
     await run(2); // warm-up: JIT, SQLite page cache, connection pool
+    const cpuBefore = processTreeCpuMs(server.pid);
     const result = await run(seconds);
+    const cpuAfter = processTreeCpuMs(server.pid);
     if (result.errors > 0 || result.non2xx > 0)
       throw new Error(`${label}: ${result.errors} errors, ${result.non2xx} non-2xx`);
     return {
@@ -66,6 +69,9 @@ async function measure(label: string, connections: number, script: string, args:
       p50: result.latency.p50,
       p99: result.latency.p99,
       total: result.requests.total,
+      // The server's own CPU per request: unlike req/s, barely moved by the load generator or by
+      // other jobs sharing the cores (PostgreSQL's server processes are not counted).
+      cpuUs: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / result.requests.total,
     };
   } finally {
     await server.stop();
@@ -77,10 +83,16 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
-/** One table row: the median round of a server, by throughput. */
+/** One table row: the median round of a server, by throughput, and its median CPU per request. */
 const summarize = (runs: Measured[], ratios: number[]) => {
   const middle = [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)] as Measured;
-  return { ...middle, ratio: median(ratios), range: runs.map((r) => Math.round(r.rps)).join(' / ') };
+  const cpu = runs.flatMap((r) => (r.cpuUs === null ? [] : [r.cpuUs]));
+  return {
+    ...middle,
+    ratio: median(ratios),
+    range: runs.map((r) => Math.round(r.rps)).join(' / '),
+    cpuUs: cpu.length === 0 ? null : median(cpu),
+  };
 };
 
 console.log(`create-order benchmark — ${describeMachine()}`);
@@ -111,11 +123,14 @@ for (const connections of connectionCounts) {
   );
 }
 console.log('');
-console.log('| connections | server | req/s (median) | rounds | p50 ms | p99 ms | × bare (median of rounds) |');
-console.log('|---:|---|---:|---|---:|---:|---:|');
+console.log(
+  '| connections | server | req/s (median) | rounds | p50 ms | p99 ms | × bare (median of rounds) | server CPU µs/request |',
+);
+console.log('|---:|---|---:|---|---:|---:|---:|---:|');
 for (const r of rows) {
+  const cpu = r.cpuUs === null ? '–' : Math.round(r.cpuUs);
   console.log(
-    `| ${r.connections} | ${r.label} | ${Math.round(r.rps)} | ${r.range} | ${r.p50} | ${r.p99} | ${r.ratio.toFixed(2)} |`,
+    `| ${r.connections} | ${r.label} | ${Math.round(r.rps)} | ${r.range} | ${r.p50} | ${r.p99} | ${r.ratio.toFixed(2)} | ${cpu} |`,
   );
 }
 console.log(`\nKassa/bare on SQLite (goal ≥ 0.80×): ${verdicts.join('; ')}`);

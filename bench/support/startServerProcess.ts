@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-export type ServerProcess<T> = { readonly info: T; stop(): Promise<void> };
+export type ServerProcess<T> = { readonly info: T; readonly pid: number; stop(): Promise<void> };
 
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
@@ -23,6 +23,7 @@ export async function startServerProcess<T>(
   });
   return {
     info,
+    pid: child.pid as number,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
