@@ -44,10 +44,8 @@ const ON_CONFLICT = 'on conflict (app_id, merchant_order_id) do nothing';
 
 /** Orders in the database; (app, merchant_order_id) is unique, which makes creation idempotent. */
 export function createOrderStore(db: Kysely<Database>, options: CreateOrderStoreOptions = {}): OrderStore {
-  const batched =
-    options.groupCommit === undefined || options.groupCommit === null
-      ? null
-      : createGroupCommit(db, options.groupCommit, createSyncOrderInsert(options.groupCommit));
+  const sqlite = options.groupCommit ?? null;
+  const batched = sqlite === null ? null : createGroupCommit(db, sqlite, createSyncOrderInsert(sqlite));
   return {
     insertOrder: (order) => (batched === null ? insertOrder(db, order) : batched.submit(order)),
     async findOrder(orderId) {
