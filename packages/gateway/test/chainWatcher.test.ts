@@ -173,20 +173,27 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
     expect(info.trade_list).toEqual([]);
   });
 
-  it("counts a payment in an older quote's coin by its USD value; another token into the address does not count", async () => {
-    const { quotes } = await createOrder('switched', '10', ['USDT', 'USDC']);
-    const [usdtQuote, usdcQuote] = quotes as [Quote, Quote];
-    // USDC sent to the USDT quote's address: not a payment of that quote.
-    await payer.payToken(chain.tokens.USDC, usdtQuote.address, 10n * USDT_UNIT);
+  it('one address per network and order: a payment counts for the newest quote in the coin sent, by its USD value', async () => {
+    const { order, quotes } = await createOrder('switched', '10', ['USDT', 'USDC', 'USDT']);
+    const [, usdcQuote, usdtQuote] = quotes as [Quote, Quote, Quote];
+    expect(new Set(quotes.map((q) => q.address))).toEqual(new Set([usdtQuote.address]));
+    // Ether into the address: the order has no ether quote, so it pays none.
+    await payer.payNative(usdtQuote.address, parseEther('0.01'));
     await payer.mine(CONFIRMATIONS);
     const ignored = await getInfoAfterWatcherCaughtUp('switched');
     expect(ignored.order_detail.status).toBe('Pending');
     expect(ignored.trade_list).toEqual([]);
 
-    await payAndConfirm(usdtQuote, 10n * USDT_UNIT, 'switched');
+    await payAndConfirm(usdcQuote, 4n * USDT_UNIT, 'switched');
+    await payAndConfirm(usdtQuote, 6n * USDT_UNIT, 'switched', 1);
     const info = await waitForInfo('switched', hasStatus('Successful'));
-    expect(info.order_detail).toMatchObject({ crypto: 'USDC', contract: usdcQuote.contract, paid_amount: '10' });
-    expect(info.trade_list).toMatchObject([{ crypto: 'USDT', contract: usdtQuote.contract, status: 'Successful' }]);
+    expect(info.order_detail).toMatchObject({ crypto: 'USDT', contract: usdtQuote.contract, paid_amount: '10' });
+    expect(info.trade_list).toMatchObject([
+      { crypto: 'USDC', contract: usdcQuote.contract, amount: '4', status: 'Successful' },
+      { crypto: 'USDT', contract: usdtQuote.contract, amount: '6', status: 'Successful' },
+    ]);
+    const payments = await t.gateway.deps.store.payments.listPaymentsForOrders([order.orderId]);
+    expect(payments.map((p) => p.quoteId)).toEqual([usdcQuote.quoteId, usdtQuote.quoteId]);
   });
 
   /** Waits until the watcher's cursor passed the current head, then reads bill/info. */

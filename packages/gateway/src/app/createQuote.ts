@@ -15,18 +15,25 @@ export type CreateQuoteDeps = {
   readonly deriveDepositAddress: (xpub: string, index: number) => string;
 };
 
-export type CreateQuoteParameters = NetworkToken & { readonly order: Order };
+export type CreateQuoteParameters = NetworkToken & {
+  readonly order: Order;
+  /**
+   * The address to reuse: one the same order already has on this network, from the network's
+   * current xpub. Without it the quote gets a fresh address.
+   */
+  readonly depositAddress?: Pick<Quote, 'address' | 'addressIndex' | 'xpubId'>;
+};
 
 /**
- * Prices an order in a token and gives it a fresh deposit address: the rate from the rate source
+ * Prices an order in a token at a deposit address: the rate from the rate source
  * (`rate_unavailable` when there is no fresh one), the amount rounded up (the payer owes it), and
- * the next never-used index of the network's xpub. Writes through `stores`, so a caller may run
- * it inside a transaction.
+ * `depositAddress`, else the next never-used index of the network's xpub. Writes through
+ * `stores`, so a caller may run it inside a transaction.
  */
 export async function createQuote(
   deps: CreateQuoteDeps,
   stores: Stores,
-  { order, network, token }: CreateQuoteParameters,
+  { order, network, token, depositAddress }: CreateQuoteParameters,
 ): Promise<Quote> {
   const lookup = deps.rateSource.getRate(token.symbol);
   if (!lookup.ok) {
@@ -39,8 +46,8 @@ export async function createQuote(
     order.priceUsdCents === null
       ? parseTokenPrice(order, token.decimals)
       : convertUsdToToken(order.priceUsdCents, lookup.rate, token.decimals);
-  const xpubId = getXpubId(network.xpub);
-  const addressIndex = await stores.addresses.allocateIndex(xpubId);
+  const { address, addressIndex, xpubId } =
+    depositAddress ?? (await allocateDepositAddress(deps, stores, network.xpub));
   const nowMs = deps.clock.now();
   return stores.quotes.insertQuote({
     orderId: order.orderId,
@@ -51,12 +58,23 @@ export async function createQuote(
     decimals: token.decimals,
     tokenRate: formatDecimal(lookup.rate),
     amount,
-    address: deps.deriveDepositAddress(network.xpub, addressIndex).toLowerCase(),
+    address,
     addressIndex,
     xpubId,
     createdAtMs: nowMs,
     pricedAtMs: nowMs,
   });
+}
+
+/** The next never-used address of `xpub`: its counter moves in the caller's transaction, if any. */
+async function allocateDepositAddress(
+  deps: CreateQuoteDeps,
+  stores: Stores,
+  xpub: string,
+): Promise<Pick<Quote, 'address' | 'addressIndex' | 'xpubId'>> {
+  const xpubId = getXpubId(xpub);
+  const addressIndex = await stores.addresses.allocateIndex(xpubId);
+  return { address: deps.deriveDepositAddress(xpub, addressIndex).toLowerCase(), addressIndex, xpubId };
 }
 
 /** The short, stable name of an xpub's address counter: never the key itself, which stays in config. */

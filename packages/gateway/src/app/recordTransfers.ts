@@ -20,8 +20,12 @@ export type RecordTransfersParameters = {
   readonly blocks: readonly ChainBlock[];
   /** Transfers into watched addresses found in those blocks. */
   readonly transfers: readonly Transfer[];
-  /** The watched quote whose deposit address this is (lower-case). */
-  readonly findQuote: (lowercaseAddress: string) => DepositQuote | undefined;
+  /**
+   * The watched quote a transfer of `contract` (null: the native coin) into this deposit address
+   * (lower-case) pays. An order's quotes on one network share its address, so: the newest of them
+   * in that coin, else any quote of the address (which the transfer then does not pay).
+   */
+  readonly findQuote: (lowercaseAddress: string, contract: string | null) => DepositQuote | undefined;
   /** How many of the newest blocks to keep for reorg detection. */
   readonly retainedBlocks: number;
 };
@@ -32,9 +36,10 @@ export type RecordTransfersReturnType = {
   /** Earlier `processing` payments that reached the network's confirmations. */
   readonly confirmed: readonly Payment[];
   /**
-   * Transfers into a deposit address that do not pay its quote: another token than the quote's
-   * (e.g. USDC sent to a USDT quote's address) or a zero amount (address-poisoning spam). They are
-   * not recorded and do not count; the caller logs them for the operator.
+   * Transfers into a deposit address that pay none of its quotes: a token the order was not quoted
+   * in on that network (e.g. USDC sent to an address whose order has only USDT quotes) or a zero
+   * amount (address-poisoning spam). They are not recorded and do not count; the caller logs them
+   * for the operator.
    */
   readonly unmatched: readonly Transfer[];
   /** New status of every order whose payments changed. */
@@ -67,7 +72,7 @@ export async function recordTransfers(
   const matched: { transfer: Transfer; quote: DepositQuote }[] = [];
   const unmatched: Transfer[] = [];
   for (const transfer of transfers) {
-    const quote = findQuote(transfer.to);
+    const quote = findQuote(transfer.to, transfer.contract);
     if (quote !== undefined && isPaymentOf(transfer, quote)) matched.push({ transfer, quote });
     else unmatched.push(transfer);
   }

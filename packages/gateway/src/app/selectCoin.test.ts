@@ -1,4 +1,4 @@
-// Risk: two orders sharing a deposit address, an address burnt or a price changed on a re-pick, or the coin changing after money arrived.
+// Risk: two orders sharing a deposit address, addresses or quotes without bound per order, an address burnt or a price changed on a re-pick, concurrent picks racing, or the coin changing after money arrived.
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertTestApp } from '../../test/support/insertTestApp.ts';
@@ -19,7 +19,7 @@ import type { Quote } from '../core/Quote.ts';
 import { parseCheckoutRequest } from '../core/request/parseCheckoutRequest.ts';
 import { createOrder } from './createOrder.ts';
 import { getXpubId } from './createQuote.ts';
-import { type SelectCoinDeps, selectCoin } from './selectCoin.ts';
+import { MAX_QUOTES_PER_ORDER, type SelectCoinDeps, selectCoin, TooManyQuotesError } from './selectCoin.ts';
 
 const XPUB = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { path: "m/44'/60'/0'" }).getHdKey().publicExtendedKey;
 const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
@@ -114,6 +114,18 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
       })
       .execute();
 
+  /**
+   * The store a second gateway process would use. PostgreSQL: a second connection pool. SQLite
+   * serves one process, whose writers take turns on its one connection: a second connection in this
+   * same thread would wait for the first one's transaction synchronously and so stall it, which two
+   * real processes do not, so on SQLite both "processes" share the store.
+   */
+  const openOtherProcessStore = () => {
+    if (database.kind === 'sqlite') return { otherStore: t.store, close: async () => {} };
+    const other = createDb({ url: t.url, ...(t.pgSchema === undefined ? {} : { pgSchema: t.pgSchema }) });
+    return { otherStore: createStore(other.db, createSecretBox(t.masterKey)), close: () => other.close() };
+  };
+
   it('prices a USD order at the fixed rate, rounding up, at the next address of the xpub', async () => {
     const order = await newOrder('10');
     const index = (await nextIndex()) + 1;
@@ -155,16 +167,42 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
     expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([first]);
   });
 
-  it('makes a new quote with a new address when the buyer changes coin before paying', async () => {
+  it('keeps one deposit address per network: switching tokens there, or back, reuses it', async () => {
     const order = await newOrder();
+    const before = await nextIndex();
     const usdt = await selectCoin(deps, { order, tokenId: DEV_USDT });
+    const eth = await selectCoin(deps, { order, tokenId: DEV_ETH });
     const bscUsdt = await selectCoin(deps, { order, tokenId: BSC_USDT });
     const usdtAgain = await selectCoin(deps, { order, tokenId: DEV_USDT });
     expect(bscUsdt).toMatchObject({ networkKey: 'BSC', decimals: 18, amount: 10n * 10n ** 18n });
     expect(usdtAgain.quoteId).toBeGreaterThan(bscUsdt.quoteId);
-    // BSC and DEV share the xpub, so they share its counter: three quotes, three addresses.
-    expect(new Set([usdt, bscUsdt, usdtAgain].map((q) => q.address)).size).toBe(3);
-    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([usdt, bscUsdt, usdtAgain]);
+    // Each pick is its own quote (the newest is shown), but DEV's three share DEV's one address.
+    expect(eth.address).toBe(usdt.address);
+    expect(usdtAgain).toMatchObject({ address: usdt.address, addressIndex: usdt.addressIndex });
+    expect(bscUsdt.address).not.toBe(usdt.address);
+    // BSC and DEV share the xpub, so they share its counter: two networks, two indexes taken.
+    expect(await nextIndex()).toBe(before + 3);
+    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual([usdt, eth, bscUsdt, usdtAgain]);
+  });
+
+  it(`refuses more than ${MAX_QUOTES_PER_ORDER} quotes per order; the shown coin can still be picked`, async () => {
+    const order = await newOrder();
+    const before = await nextIndex();
+    const picks: Quote[] = [];
+    for (let i = 0; i < MAX_QUOTES_PER_ORDER; i++) {
+      picks.push(await selectCoin(deps, { order, tokenId: i % 2 === 0 ? DEV_USDT : DEV_ETH }));
+    }
+    const error = await rejectionOf(selectCoin(deps, { order, tokenId: DEV_USDT }));
+    expect(error).toBeInstanceOf(TooManyQuotesError);
+    expect(error.code).toBe('invalid_param');
+    expect(error.message).toBe(`token_id: this order's coin was changed too often (at most ${MAX_QUOTES_PER_ORDER} quotes)`);
+    // Another network would need no more than one more address, but the cap counts quotes.
+    expect((await rejectionOf(selectCoin(deps, { order, tokenId: BSC_USDT }))).code).toBe('invalid_param');
+    const newest = picks.at(-1) as Quote;
+    expect(await selectCoin(deps, { order, tokenId: newest.tokenId })).toEqual(newest);
+    expect(await t.store.quotes.listQuotesForOrders([order.orderId])).toEqual(picks);
+    expect(new Set(picks.map((q) => q.address)).size).toBe(1);
+    expect(await nextIndex()).toBe(before + 2);
   });
 
   it('fixes the coin once any payment was seen: the same coin returns the quote, another is refused', async () => {
@@ -231,9 +269,8 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
   });
 
   it('hands different addresses to two processes picking at once (two connection pools)', async () => {
-    const other = createDb({ url: t.url, ...(t.pgSchema === undefined ? {} : { pgSchema: t.pgSchema }) });
+    const { otherStore, close } = openOtherProcessStore();
     try {
-      const otherStore = createStore(other.db, createSecretBox(t.masterKey));
       const orders = await Promise.all(
         Array.from({ length: 50 }, (_, i) => newOrder('10', i % 2 === 0 ? t.store : otherStore)),
       );
@@ -243,11 +280,50 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
         ),
       );
       expect(new Set(quotes.map((q) => q.address)).size).toBe(50);
-      // Every address ever handed out, by any test above, is unique too.
-      const all = await t.kassaDb.db.selectFrom('quotes').select(['address', 'address_index']).execute();
+      // Every address ever handed out, by any test above, belongs to one order.
+      const all = await t.kassaDb.db.selectFrom('quotes').select(['order_id', 'address']).distinct().execute();
       expect(new Set(all.map((q) => q.address)).size).toBe(all.length);
     } finally {
-      await other.close();
+      await close();
     }
+  });
+
+  it('makes one quote for 12 concurrent picks of one coin on one order, from two processes', async () => {
+    const { otherStore, close } = openOtherProcessStore();
+    try {
+      const order = await newOrder();
+      const picks = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          selectCoin({ ...deps, store: i % 2 === 0 ? t.store : otherStore }, { order, tokenId: DEV_USDT }),
+        ),
+      );
+      const quotes = await t.store.quotes.listQuotesForOrders([order.orderId]);
+      expect(quotes).toHaveLength(1);
+      for (const pick of picks) expect(pick).toEqual(quotes[0]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps concurrent picks of different coins within the cap, one address per network and order', async () => {
+    const orders = await Promise.all([newOrder(), newOrder(), newOrder()]);
+    const coins = [DEV_USDT, DEV_ETH, BSC_USDT];
+    const settled = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        selectCoin(deps, { order: orders[i % 3] as Order, tokenId: coins[Math.floor(i / 3) % 3] as string }),
+      ),
+    );
+    for (const outcome of settled) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(TooManyQuotesError);
+    }
+    const quotes = await t.store.quotes.listQuotesForOrders(orders.map((o) => o.orderId));
+    for (const order of orders) {
+      const own = quotes.filter((q) => q.orderId === order.orderId);
+      expect(own.length).toBeLessThanOrEqual(MAX_QUOTES_PER_ORDER);
+      expect(new Set(own.map((q) => `${q.networkKey} ${q.address}`)).size).toBe(new Set(own.map((q) => q.networkKey)).size);
+    }
+    // No address, of any order any test here made, belongs to two orders.
+    const all = await t.kassaDb.db.selectFrom('quotes').select(['order_id', 'address']).distinct().execute();
+    expect(new Set(all.map((q) => q.address)).size).toBe(all.length);
   });
 });

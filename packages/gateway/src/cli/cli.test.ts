@@ -86,6 +86,21 @@ describe('kassa CLI', { timeout: 120_000 }, () => {
     );
   });
 
+  it('app create refuses a webhook URL that is not absolute or that the delivery guard would refuse', async () => {
+    expect(await kassa(['app', 'create', '--name', 'Shop', '--webhook-url', 'http:evil.example'], env)).toMatchObject({
+      code: 1,
+      stderr: 'kassa: --webhook-url must be an absolute http(s) URL\n',
+    });
+    // Production (a master key is set): loopback is refused, as the dispatcher would refuse it.
+    expect(
+      await kassa(['app', 'create', '--name', 'Shop', '--webhook-url', 'http://2130706433:8080/hook'], env),
+    ).toMatchObject({
+      code: 1,
+      stderr:
+        'kassa: --webhook-url: webhook target 127.0.0.1 is a loopback address; Kassa does not deliver webhooks there\n',
+    });
+  });
+
   it('serve refuses to start in production without a master key', async () => {
     const result = await kassa(['serve'], {
       KASSA_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'kassa-cli-')),

@@ -4,10 +4,13 @@ import { createStore } from '../adapters/db/createStore.ts';
 import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
 import { createRandomIdSource } from '../adapters/system/createRandomIdSource.ts';
 import { createSystemClock } from '../adapters/system/createSystemClock.ts';
+import { findForbiddenWebhookTarget } from '../adapters/webhooks/findForbiddenWebhookTarget.ts';
+import { type CidrList, parseCidrList } from '../adapters/webhooks/parseCidrList.ts';
 import { createApp } from '../app/createApp.ts';
 import { rotateAppSecret } from '../app/rotateAppSecret.ts';
 import { loadConfig } from '../config.ts';
 import { KassaError } from '../core/KassaError.ts';
+import { parseHttpUrl } from '../core/request/parseHttpUrl.ts';
 import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';
 
 /** `kassa app create | list | rotate-secret`: manage merchant credentials. */
@@ -35,7 +38,7 @@ export async function runAppCommand(args: readonly string[]): Promise<number> {
         if (values.name === undefined || values.name.trim() === '')
           throw new UsageError('app create needs --name NAME');
         const webhookUrl = values['webhook-url'] ?? null;
-        if (webhookUrl !== null && !isHttpUrl(webhookUrl)) throw new UsageError('--webhook-url must be an http(s) URL');
+        if (webhookUrl !== null) assertWebhookUrl(webhookUrl, parseCidrList(config.webhooks.allowedCidrs));
         const created = await createApp(deps, { name: values.name, webhookUrl });
         if (values.json) print(JSON.stringify({ app_id: created.appId, app_secret: created.appSecret }));
         else {
@@ -84,8 +87,19 @@ export async function runAppCommand(args: readonly string[]): Promise<number> {
   }
 }
 
-function isHttpUrl(text: string): boolean {
-  if (!URL.canParse(text)) return false;
-  const { protocol } = new URL(text);
-  return protocol === 'http:' || protocol === 'https:';
+/** Refuses now what the dispatcher would refuse at every delivery (same allow-list, same config). */
+function assertWebhookUrl(text: string, allowList: CidrList): void {
+  const parsed = parseHttpUrl(text);
+  if (!parsed.ok) {
+    switch (parsed.reason) {
+      case 'not_absolute':
+        throw new UsageError('--webhook-url must be an absolute http(s) URL');
+      case 'credentials':
+        throw new UsageError('--webhook-url must not carry credentials');
+    }
+  }
+  const forbidden = findForbiddenWebhookTarget(parsed.url, allowList);
+  if (forbidden !== null) {
+    throw new UsageError(`--webhook-url: ${forbidden.message}; Kassa does not deliver webhooks there`);
+  }
 }

@@ -1,3 +1,4 @@
+import type { OrderWireStatus } from './orderWireStatus.ts';
 import type { PaymentStatus } from './Payment.ts';
 
 /** Where a webhook delivery stands: still being tried, acknowledged, or out of attempts. */
@@ -27,6 +28,14 @@ export type Delivery = {
   readonly createdAtMs: number;
   readonly deliveredAtMs: number | null;
 };
+
+/**
+ * A delivery the dispatcher holds the lease of, with its order's status as it stands now: the body
+ * is sent with that status, not the one it was written with (docs/webhooks.md, "Order"). Null when
+ * the order row is missing or unreadable: the body then goes out as written rather than the whole
+ * queue stalling on one bad row.
+ */
+export type LeasedDelivery = Delivery & { readonly orderStatus: OrderWireStatus | null };
 
 /** One HTTP attempt of a delivery, as recorded for the operator. */
 export type DeliveryAttempt = {

@@ -20,6 +20,12 @@ export type Network = {
   readonly standard: string;
   readonly rpcUrls: readonly string[];
   readonly confirmations: number;
+  /**
+   * Blocks after which the network no longer reorganises a block: until then the watcher keeps the
+   * block's hash, so a reorg that removes a payment in it still fails the payment. Absent on
+   * networks built by hand (tests, benchmarks): the watcher's minimum applies.
+   */
+  readonly finalityDepth?: number;
   readonly blockTimeSeconds: number;
   /** Extended public key deposit addresses are derived from (`xpub/0/<index>`). */
   readonly xpub: string;

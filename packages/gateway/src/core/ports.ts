@@ -1,5 +1,5 @@
 import type { App } from './App.ts';
-import type { Delivery, DeliveryAttempt, DeliveryEvent, DeliveryState } from './Delivery.ts';
+import type { Delivery, DeliveryAttempt, DeliveryEvent, DeliveryState, LeasedDelivery } from './Delivery.ts';
 import type { Decimal } from './money/Decimal.ts';
 import type { Order } from './Order.ts';
 import type { Payment } from './Payment.ts';
@@ -199,26 +199,35 @@ export type DueDelivery = { readonly deliveryId: string; readonly url: string };
 
 /** The webhook outbox: delivery rows, their attempts, leases and resend requests. */
 export type DeliveryStore = {
-  /** Inserts the row unless the (record, event) pair has one already; true when inserted. */
+  /**
+   * Inserts the row unless the (record, event) pair has one already; true when inserted. It goes
+   * behind the order's earlier deliveries: call it holding the order's row lock, so two
+   * transactions cannot give the same place.
+   */
   insertDelivery(delivery: NewDelivery): Promise<boolean>;
   /** True when the payment record has a delivery for one of these events. */
   hasDeliveryFor(recordId: string, events: readonly DeliveryEvent[]): Promise<boolean>;
-  /** Pending, due and unleased deliveries, oldest due first, none to `excludeUrls` (endpoints without room). */
+  /**
+   * Pending, due and unleased deliveries, oldest due first, none to `excludeUrls` (endpoints without
+   * room). Only the head of each order: a delivery waits while an earlier one of its order is
+   * pending or any other one of its order is leased.
+   */
   listDueDeliveries(p: {
     readonly nowMs: number;
     readonly limit: number;
     readonly excludeUrls?: readonly string[];
   }): Promise<DueDelivery[]>;
   /**
-   * Leases those of `deliveryIds` that are still due and unleased to `owner` until `leaseUntilMs`
-   * and returns them; rows another process holds are skipped, never waited for.
+   * Leases those of `deliveryIds` that are still due, unleased and the head of their order to
+   * `owner` until `leaseUntilMs` and returns them with their orders' status at `nowMs`; rows another
+   * process holds are skipped, never waited for.
    */
   leaseDeliveries(p: {
     readonly deliveryIds: readonly string[];
     readonly owner: string;
     readonly nowMs: number;
     readonly leaseUntilMs: number;
-  }): Promise<Delivery[]>;
+  }): Promise<LeasedDelivery[]>;
   /**
    * Records attempts and, for each delivery `owner` still holds the lease of, its outcome
    * (releasing the lease), all in one transaction; per attempt, false when the lease was lost, in
@@ -226,8 +235,9 @@ export type DeliveryStore = {
    */
   finishAttempts(owner: string, finished: readonly FinishedAttempt[]): Promise<boolean[]>;
   /**
-   * Leases to `owner` up to `limit` of the due, unleased deliveries to `url`, oldest due first, in
-   * one statement (the dispatcher refilling one endpoint); rows another process holds are skipped.
+   * Leases to `owner` up to `limit` of the due, unleased deliveries to `url` that head their order,
+   * oldest due first, in one statement (the dispatcher refilling one endpoint), with their orders'
+   * status at `nowMs`; rows another process holds are skipped.
    */
   leaseDueDeliveriesTo(p: {
     readonly url: string;
@@ -235,7 +245,7 @@ export type DeliveryStore = {
     readonly owner: string;
     readonly nowMs: number;
     readonly leaseUntilMs: number;
-  }): Promise<Delivery[]>;
+  }): Promise<LeasedDelivery[]>;
   /** Gives back leases of `owner` on deliveries it did not attempt (a graceful stop). */
   releaseLeases(owner: string, deliveryIds: readonly string[]): Promise<void>;
   findDelivery(deliveryId: string): Promise<Delivery | null>;

@@ -6,7 +6,7 @@ import type { ChainReader } from '../core/ChainReader.ts';
 import type { LeaderLease, LeaderLock } from '../core/LeaderLock.ts';
 import type { Network } from '../core/network.ts';
 import type { Payment } from '../core/Payment.ts';
-import type { QuoteStore } from '../core/ports.ts';
+import type { ChainBlock, QuoteStore } from '../core/ports.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
 export type ChainWatcherDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks'>;
@@ -32,7 +32,10 @@ export type StartChainWatcherParameters = {
   readonly maxBlocksPerRange?: number;
   /** Where the very first start begins (no cursor stored yet). Default: the current head. */
   readonly startBlock?: bigint;
-  /** Recent block hashes kept to detect reorgs. Default max(256, 2 × confirmations). */
+  /**
+   * Recent block hashes kept to detect reorgs. Default max(256, 2 × confirmations); never fewer
+   * than the network's `finalityDepth`, as a payment whose block hash is forgotten is final.
+   */
   readonly retainedBlocks?: number;
   /** First wait after an RPC or database error; doubles per failure up to `maxBackoffMs`. Default 500. */
   readonly initialBackoffMs?: number;
@@ -67,6 +70,9 @@ const CURSOR_HEARTBEAT_MS = 30_000;
  * hashes and cursor in one transaction (`recordTransfers`). A parent-hash mismatch (or a changed
  * block at the head height) walks back through the kept hashes to the fork and rewinds
  * (`rewindChain`): payments of orphaned blocks fail and the new chain is scanned from the fork.
+ * Hashes are kept down to the network's finality depth, so every payment that can still vanish
+ * is in a kept block: each new range's parent-hash link re-proves its block is still canonical
+ * (a block hash commits to the block's logs), and a payment below the kept blocks is final.
  * Errors back off exponentially and resume from the cursor: no block is skipped, none counted twice.
  */
 export async function startChainWatcher(
@@ -112,7 +118,10 @@ async function watchChain(
   const logger = parameters.logger ?? SILENT_WORKER_LOGGER;
   const pollIntervalMs = parameters.pollIntervalMs ?? getDefaultPollIntervalMs(network);
   const maxBlocksPerRange = BigInt(parameters.maxBlocksPerRange ?? DEFAULT_MAX_BLOCKS_PER_RANGE);
-  const retainedBlocks = parameters.retainedBlocks ?? Math.max(MIN_RETAINED_BLOCKS, 2 * network.confirmations);
+  const retainedBlocks = Math.max(
+    parameters.retainedBlocks ?? Math.max(MIN_RETAINED_BLOCKS, 2 * network.confirmations),
+    network.finalityDepth ?? 0,
+  );
   const initialBackoffMs = parameters.initialBackoffMs ?? DEFAULT_INITIAL_BACKOFF_MS;
   const maxBackoffMs = parameters.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS;
   const watched = createWatchedAddresses(store.quotes, key);
@@ -121,28 +130,16 @@ async function watchChain(
   /** Walks back from `fromBlock` to the newest kept block the node still has, and rewinds to it. */
   const rewindFrom = async (fromBlock: bigint): Promise<void> => {
     const kept = await store.chain.listBlocks(key);
-    const keptByNumber = new Map(kept.map((b) => [b.blockNumber, b]));
-    let forkBlock = -1n;
-    let isBeyondKept = true;
-    for (let n = fromBlock; n >= 0n; n -= 1n) {
-      const keptBlock = keptByNumber.get(n);
-      if (keptBlock === undefined) {
-        forkBlock = n;
-        break;
-      }
-      const onChain = await chain.getBlock(n);
-      if (onChain !== null && onChain.blockHash === keptBlock.blockHash) {
-        forkBlock = n;
-        isBeyondKept = false;
-        break;
-      }
-    }
+    const forkBlock = await findForkBlock(chain, kept, fromBlock);
     const orphanedBlocks = kept.filter((b) => b.blockNumber > forkBlock);
-    if (isBeyondKept && kept.length >= retainedBlocks) {
-      // The fork is older than every kept hash: payments in older blocks cannot be re-checked.
+    const oldest = kept[0];
+    if (oldest !== undefined && forkBlock < oldest.blockNumber && kept.length >= retainedBlocks) {
+      // Every kept block is orphaned, so the fork is older than the finality depth: the payments
+      // of the kept blocks fail, the older ones are final and stay, and scanning resumes at the
+      // oldest kept height (the blocks below it are not read again).
       logger.error(
         { network: key, forkBlock: String(forkBlock), retainedBlocks },
-        'chain reorganised deeper than the kept block hashes; older payments were not re-checked',
+        'chain reorganised deeper than the kept block hashes (the finality depth); payments in older blocks are final and were left as they are',
       );
     }
     const { failed } = await rewindChain(deps, { network, forkBlock, orphanedBlocks });
@@ -250,6 +247,27 @@ async function watchChain(
   logger.info({ network: key }, 'chain watcher stopped');
 }
 
+/**
+ * The newest kept block at or below `fromBlock` that the node's chain still has; when there is
+ * none, the block below the newest missing height (below the oldest kept one when all are gone).
+ */
+async function findForkBlock(chain: ChainReader, kept: readonly ChainBlock[], fromBlock: bigint): Promise<bigint> {
+  const isCanonical = async (block: ChainBlock) =>
+    (await chain.getBlock(block.blockNumber))?.blockHash === block.blockHash;
+  // The kept blocks form one hash chain, so when the oldest is gone all are: asked first, it saves
+  // one request per kept block (thousands on a network with a deep finality) in a deep reorg.
+  const oldest = kept[0];
+  if (oldest !== undefined && oldest.blockNumber <= fromBlock && !(await isCanonical(oldest))) {
+    return oldest.blockNumber - 1n;
+  }
+  const keptByNumber = new Map(kept.map((b) => [b.blockNumber, b]));
+  for (let n = fromBlock; n >= 0n; n -= 1n) {
+    const keptBlock = keptByNumber.get(n);
+    if (keptBlock === undefined || (await isCanonical(keptBlock))) return n;
+  }
+  return -1n;
+}
+
 /** A quarter of the block time, kept within 250 ms and 3 s. */
 function getDefaultPollIntervalMs(network: Network): number {
   return Math.min(3_000, Math.max(250, Math.round((network.blockTimeSeconds * 1000) / 4)));
@@ -270,8 +288,18 @@ const SWEEP_INTERVAL_MS = 60_000;
 
 type WatchedAddresses = {
   readonly isWatched: (lowercaseAddress: `0x${string}`) => boolean;
-  readonly find: (lowercaseAddress: string) => DepositQuote | undefined;
+  readonly find: (lowercaseAddress: string, contract: string | null) => DepositQuote | undefined;
   refresh(nowMs: number): Promise<void>;
+};
+
+/** A watched quote, linked to the quote before it at the same address. */
+type WatchedDeposit = DepositQuote & {
+  readonly watchUntilMs: number;
+  /**
+   * The next older quote at this address: an order's quotes on one network share its address (all
+   * of one order, so all watched until the same moment). Null for the address's first quote.
+   */
+  readonly older: WatchedDeposit | null;
 };
 
 /**
@@ -280,14 +308,22 @@ type WatchedAddresses = {
  */
 function createWatchedAddresses(quotes: QuoteStore, networkKey: string): WatchedAddresses {
   // Entries hold only what recording needs: with 100,000 addresses a full quote per entry is tens
-  // of MB of long-lived heap that every major GC of the scan-heavy watcher walks again.
-  const byAddress = new Map<string, DepositQuote & { readonly watchUntilMs: number }>();
+  // of MB of long-lived heap that every major GC of the scan-heavy watcher walks again. Each maps
+  // to its newest quote, which links to the older ones (a list, not an array per address: almost
+  // every address has one quote).
+  const byAddress = new Map<string, WatchedDeposit>();
   let afterQuoteId = 0;
   let nextFullReloadMs = Number.NEGATIVE_INFINITY;
   let nextSweepMs = Number.NEGATIVE_INFINITY;
   return {
     isWatched: (address) => byAddress.has(address),
-    find: (address) => byAddress.get(address),
+    find: (address, contract) => {
+      const newest = byAddress.get(address);
+      for (let quote = newest ?? null; quote !== null; quote = quote.older) {
+        if (quote.contract === contract) return quote;
+      }
+      return newest;
+    },
     async refresh(nowMs) {
       if (nowMs >= nextFullReloadMs) {
         afterQuoteId = 0;
@@ -297,12 +333,16 @@ function createWatchedAddresses(quotes: QuoteStore, networkKey: string): Watched
       if (afterQuoteId === 0) byAddress.clear();
       let isOldEnough = true;
       for (const quote of loaded) {
-        byAddress.set(quote.address.toLowerCase(), {
-          quoteId: quote.quoteId,
-          orderId: quote.orderId,
-          contract: quote.contract,
-          watchUntilMs: quote.watchUntilMs,
-        });
+        const address = quote.address.toLowerCase();
+        byAddress.set(
+          address,
+          withQuote(byAddress.get(address) ?? null, {
+            quoteId: quote.quoteId,
+            orderId: quote.orderId,
+            contract: quote.contract,
+            watchUntilMs: quote.watchUntilMs,
+          }),
+        );
         // The next refresh starts after the newest quote of an unbroken run of old-enough ones.
         isOldEnough &&= quote.createdAtMs <= nowMs - QUOTE_LOOKBACK_MS;
         if (isOldEnough) afterQuoteId = quote.quoteId;
@@ -313,4 +353,14 @@ function createWatchedAddresses(quotes: QuoteStore, networkKey: string): Watched
       }
     },
   };
+}
+
+/**
+ * The address's quotes with `quote` among them, newest first. A quote read again (the lookback
+ * re-reads recent ones) replaces its earlier copy; one that committed late goes to its place by id.
+ */
+function withQuote(newest: WatchedDeposit | null, quote: Omit<WatchedDeposit, 'older'>): WatchedDeposit {
+  if (newest === null || quote.quoteId > newest.quoteId) return { ...quote, older: newest };
+  if (quote.quoteId === newest.quoteId) return { ...quote, older: newest.older };
+  return { ...newest, older: withQuote(newest.older, quote) };
 }

@@ -5,8 +5,9 @@ import { createGuardedAgent } from '../adapters/webhooks/createGuardedAgent.ts';
 import { parseCidrList } from '../adapters/webhooks/parseCidrList.ts';
 import { type PostWebhookReturnType, postWebhook } from '../adapters/webhooks/postWebhook.ts';
 import type { Deps } from '../app/Deps.ts';
-import type { Delivery } from '../core/Delivery.ts';
+import type { LeasedDelivery } from '../core/Delivery.ts';
 import { getNextAttemptAt } from '../core/getRetryDelay.ts';
+import { withOrderStatus } from '../core/withOrderStatus.ts';
 import type { DeliveryOutcome, DueDelivery, FinishedAttempt } from '../core/ports.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
@@ -93,7 +94,7 @@ export async function startWebhookDispatcher(
       wake = () => finish(true);
     });
 
-  const track = (delivery: Delivery, origin: string): void => {
+  const track = (delivery: LeasedDelivery, origin: string): void => {
     let entry = activeByOrigin.get(origin);
     if (entry === undefined) {
       entry = { count: 0, urls: new Map() };
@@ -104,7 +105,7 @@ export async function startWebhookDispatcher(
   };
 
   /** Forgets a delivery; true when that made its origin refillable (the moment to read the queue). */
-  const untrack = (delivery: Delivery, origin: string): boolean => {
+  const untrack = (delivery: LeasedDelivery, origin: string): boolean => {
     const entry = activeByOrigin.get(origin);
     if (entry === undefined) return false;
     entry.count--;
@@ -171,7 +172,7 @@ export async function startWebhookDispatcher(
       }
     });
 
-  const post = async (delivery: Delivery): Promise<FinishedAttempt> => {
+  const post = async (delivery: LeasedDelivery): Promise<FinishedAttempt> => {
     const app = await apps.findApp(delivery.appId);
     const startedAtMs = clock.now();
     let result: PostWebhookReturnType;
@@ -180,14 +181,17 @@ export async function startWebhookDispatcher(
     } else {
       // A fresh timestamp on every attempt: receivers reject webhooks signed too long ago (spec §7).
       const timestamp = String(Math.floor(startedAtMs / 1000));
+      // The order's status as it is now, not as it was when the webhook was written: the last
+      // webhook of an order a merchant receives must carry its current status (docs/webhooks.md).
+      const body = delivery.orderStatus === null ? delivery.body : withOrderStatus(delivery.body, delivery.orderStatus);
       result = await postWebhook({
         url: delivery.url,
-        body: delivery.body,
+        body,
         headers: {
           'Content-Type': 'application/json; charset=utf-8',
           Appid: app.appId,
           Timestamp: timestamp,
-          Sign: sign({ appId: app.appId, appSecret: app.secret, timestamp, body: delivery.body }),
+          Sign: sign({ appId: app.appId, appSecret: app.secret, timestamp, body }),
         },
         timeoutMs,
         agent,
@@ -223,7 +227,7 @@ export async function startWebhookDispatcher(
     };
   };
 
-  const record = async (delivery: Delivery, finished: FinishedAttempt): Promise<void> => {
+  const record = async (delivery: LeasedDelivery, finished: FinishedAttempt): Promise<void> => {
     const kept = await recordOutcome(finished);
     if (!kept) {
       logger.warn(
@@ -246,7 +250,7 @@ export async function startWebhookDispatcher(
     else logger.warn(fields, 'webhook attempt failed');
   };
 
-  const launch = (delivery: Delivery): void => {
+  const launch = (delivery: LeasedDelivery): void => {
     const origin = originOf(delivery.url);
     track(delivery, origin);
     const running = limiter
@@ -318,7 +322,7 @@ export async function startWebhookDispatcher(
           refillUrls.clear();
           // One transaction for all endpoints refilled now: one commit instead of one per endpoint.
           const leased = await store.transaction(async (tx) => {
-            const rows: Delivery[] = [];
+            const rows: LeasedDelivery[] = [];
             const addedByOrigin = new Map<string, number>();
             for (const url of urls) {
               const origin = originOf(url);

@@ -243,6 +243,47 @@ describe.each(testDatabases())('sandbox wallet and webhook inbox on $kind', (dat
     });
   });
 
+  it('shows any body on the inbox page: any JSON, invalid JSON, non-object JSON, a deep or a large one', async () => {
+    const deep = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const bodies = [
+      '{}',
+      '[]',
+      '1',
+      'null',
+      '"<b>text</b>"',
+      'not json <script>',
+      '{"extend":null}',
+      '{"extend":"x","pay_status":{"toString":1},"order_status":["<i>"]}',
+      '{"extend":{"merchant_order_id":{"valueOf":1}}}',
+      deep,
+      `{"pad":"${'x'.repeat(60_000)}"}`,
+    ];
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    for (const body of bodies) {
+      const received = await fetch(`${baseUrl}/dev/inbox/receive`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          appid: appId,
+          timestamp,
+          sign: sign({ appId, appSecret, timestamp, body }),
+        },
+        body,
+      });
+      expect(received.status, body.slice(0, 40)).toBeLessThan(500);
+    }
+    const page = await fetch(`${baseUrl}/dev/inbox`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('&lt;b&gt;text&lt;/b&gt;');
+    expect(html).toContain('not json &lt;script&gt;');
+    expect(html).toContain('&lt;i&gt;');
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('TypeError');
+    const inbox = await fetch(`${baseUrl}/dev/inbox.json`);
+    expect(inbox.status).toBe(200);
+  });
+
   it('escapes merchant-chosen text of webhooks on the inbox page', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { token, merchantOrderId } = await createOrderWithUsdt(hostile);

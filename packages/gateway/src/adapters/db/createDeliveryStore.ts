@@ -1,5 +1,7 @@
-import { type Kysely, PostgresAdapter, type Selectable, sql } from 'kysely';
-import type { Delivery, DeliveryAttempt, DeliveryEvent, DeliveryState } from '../../core/Delivery.ts';
+import { type Kysely, PostgresAdapter, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { Delivery, DeliveryAttempt, DeliveryEvent, DeliveryState, LeasedDelivery } from '../../core/Delivery.ts';
+import { getOrderStatusAt } from '../../core/getOrderStatusAt.ts';
+import { isOrderWireStatus } from '../../core/orderWireStatus.ts';
 import type { DeliveryStore } from '../../core/ports.ts';
 import type { Database, DeliveriesTable, DeliveryAttemptsTable } from './schema.ts';
 
@@ -42,6 +44,8 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
           lease_until: null,
           created_at: delivery.createdAtMs,
           delivered_at: null,
+          // Behind every earlier delivery of the order; the caller's order lock makes it unique.
+          seq: sql<number>`(select coalesce(max(seq), 0) + 1 from deliveries where order_id = ${delivery.orderId})`,
         })
         .onConflict((oc) => oc.columns(['record_id', 'event']).doNothing())
         .executeTakeFirst();
@@ -67,6 +71,7 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
       const { rows } = await sql<{ delivery_id: string; url: string }>`
         select delivery_id, url from deliveries
         where state = 'pending' and next_attempt_at <= ${nowMs} and (lease_until is null or lease_until < ${nowMs})
+          and ${isHeadOfOrder('deliveries', nowMs)}
         ${notExcluded}
         order by next_attempt_at
         limit ${limit}`.execute(db);
@@ -83,11 +88,12 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
       const target = isPostgres
         ? sql`delivery_id in (select delivery_id from deliveries where delivery_id in (${ids}) for update skip locked) and state = 'pending'`
         : sql`delivery_id in (${ids}) and +state = 'pending'`;
-      const { rows } = await sql<Selectable<DeliveriesTable>>`
+      const { rows } = await sql<LeasedRow>`
         update deliveries set lease_owner = ${owner}, lease_until = ${leaseUntilMs}
         where ${target} and next_attempt_at <= ${nowMs} and (lease_until is null or lease_until < ${nowMs})
-        returning *`.execute(db);
-      return rows.map(toDelivery).sort((a, b) => a.nextAttemptAtMs - b.nextAttemptAtMs);
+          and ${isHeadOfOrder('deliveries', nowMs)}
+        returning ${LEASED_COLUMNS}`.execute(db);
+      return toLeasedDeliveries(rows, nowMs);
     },
 
     async finishAttempts(owner, finished) {
@@ -137,18 +143,19 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
     async leaseDueDeliveriesTo({ url, limit, owner, nowMs, leaseUntilMs }) {
       if (limit <= 0) return [];
       const skipLocked = isPostgres ? sql`for update skip locked` : sql``;
-      const { rows } = await sql<Selectable<DeliveriesTable>>`
+      const { rows } = await sql<LeasedRow>`
         update deliveries set lease_owner = ${owner}, lease_until = ${leaseUntilMs}
         where delivery_id in (
-          select delivery_id from deliveries
+          select delivery_id from deliveries due
           where url = ${url} and state = 'pending' and next_attempt_at <= ${nowMs}
             and (lease_until is null or lease_until < ${nowMs})
+            and ${isHeadOfOrder('due', nowMs)}
           order by next_attempt_at
           limit ${limit}
           ${skipLocked}
         )
-        returning *`.execute(db);
-      return rows.map(toDelivery).sort((a, b) => a.nextAttemptAtMs - b.nextAttemptAtMs);
+        returning ${LEASED_COLUMNS}`.execute(db);
+      return toLeasedDeliveries(rows, nowMs);
     },
 
     async releaseLeases(owner, deliveryIds) {
@@ -234,6 +241,40 @@ export function createDeliveryStore(db: Kysely<Database>): DeliveryStore {
         .execute();
     },
   };
+}
+
+/**
+ * True for a delivery that is next in its order: no earlier delivery of the order is still pending
+ * and no other one is leased. So an order's webhooks go out one at a time, in the order they were
+ * written, and a new one starts only after the one before it was answered (docs/webhooks.md).
+ */
+function isHeadOfOrder(alias: 'deliveries' | 'due', nowMs: number): RawBuilder<unknown> {
+  const row = sql.ref(alias);
+  return sql`not exists (
+    select 1 from deliveries ahead
+    where ahead.order_id = ${row}.order_id and ahead.delivery_id <> ${row}.delivery_id and ahead.state = 'pending'
+      and (ahead.seq < ${row}.seq or ahead.lease_until >= ${nowMs}))`;
+}
+
+type LeasedRow = Selectable<DeliveriesTable> & { order_status: string | null; order_expires_at: number | string | null };
+
+// The order's status is read in the statement that takes the lease: the newest committed one.
+const LEASED_COLUMNS = sql`*,
+  (select status from orders where orders.order_id = deliveries.order_id) as order_status,
+  (select expires_at from orders where orders.order_id = deliveries.order_id) as order_expires_at`;
+
+function toLeasedDeliveries(rows: readonly LeasedRow[], nowMs: number): LeasedDelivery[] {
+  return rows
+    .map((row) => {
+      const delivery = toDelivery(row);
+      const stored = row.order_status;
+      const orderStatus =
+        stored === null || row.order_expires_at === null || !isOrderWireStatus(stored)
+          ? null
+          : getOrderStatusAt({ storedStatus: stored, expiresAtMs: Number(row.order_expires_at), nowMs });
+      return { ...delivery, orderStatus };
+    })
+    .sort((a, b) => a.nextAttemptAtMs - b.nextAttemptAtMs);
 }
 
 const DELIVERY_STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];

@@ -136,6 +136,8 @@ export type DeliveriesTable = {
   lease_until: number | null;
   created_at: number;
   delivered_at: number | null;
+  /** Place among the order's deliveries: they are sent one at a time, lowest first. */
+  seq: number;
 };
 
 export type DeliveryAttemptsTable = {

@@ -5,7 +5,6 @@ import { RESULT_CODES } from '../../core/resultCodes.ts';
 import type { KassaDb } from '../db/createDb.ts';
 import { registerCheckoutPages } from './checkout/registerCheckoutPages.ts';
 import { createSecurityHeaders } from './createSecurityHeaders.ts';
-import { createWindowRateLimiter } from './createWindowRateLimiter.ts';
 import { createMerchantRoutes } from './merchantApi/createMerchantRoutes.ts';
 import { MERCHANT_API_PREFIX, type MerchantHandler, registerMerchantApi } from './merchantApi/registerMerchantApi.ts';
 import { signEnvelope } from './merchantApi/signEnvelope.ts';
@@ -35,19 +34,10 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     return503OnClosing: true,
   });
   const securityHeaders = createSecurityHeaders();
-  // The checkout pages are open to anyone: a per-address budget keeps one client from monopolising
-  // them. The merchant API has its own per-app limit instead (merchants share egress addresses).
-  const ipLimiter = createWindowRateLimiter({ limit: deps.config.server.ipRequestsPerMinute, windowMs: 60_000 });
-  fastify.addHook('onRequest', (request, reply, done) => {
+  // Rate limits are not set here: each plugin guards its own routes (checkout per address, the
+  // merchant API per app), so a limit follows the route the router picked, not the URL's spelling.
+  fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(securityHeaders);
-    if (request.url.startsWith('/pay/') && !ipLimiter.tryTake(request.ip, deps.clock.now())) {
-      reply
-        .code(429)
-        .header('retry-after', '60')
-        .header('content-type', 'text/plain; charset=utf-8')
-        .send('too many requests');
-      return;
-    }
     done();
   });
   await fastify.register(registerHealth, { kassaDb: p.kassaDb });

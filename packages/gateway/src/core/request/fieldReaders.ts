@@ -1,5 +1,6 @@
 import { InvalidParamError } from '../KassaError.ts';
 import { parseAmount } from '../money/parseAmount.ts';
+import { parseHttpUrl } from './parseHttpUrl.ts';
 
 /*
  * Lenient readers of request fields (spec §3): unknown keys are ignored; null, "" and 0 mean
@@ -93,18 +94,17 @@ export function readOptionalSeconds(body: RequestBody, keys: readonly string[]):
 
 const MAX_URL_LENGTH = 2048;
 
-/** Reads an optional absolute http(s) URL; absent → null. */
+/** Reads an optional absolute http(s) URL (`parseHttpUrl`); absent → null. */
 export function readOptionalUrl(body: RequestBody, keys: readonly string[]): string | null {
   const field = keys[0] ?? 'field';
   const text = readOptionalText(body, keys, { maxLength: MAX_URL_LENGTH, printable: true });
   if (text === null) return null;
-  if (!URL.canParse(text)) throw new InvalidParamError({ field, rule: 'must be an absolute http(s) URL' });
-  const url = new URL(text);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidParamError({ field, rule: 'must be an absolute http(s) URL' });
+  const parsed = parseHttpUrl(text);
+  if (parsed.ok) return text;
+  switch (parsed.reason) {
+    case 'not_absolute':
+      throw new InvalidParamError({ field, rule: 'must be an absolute http(s) URL' });
+    case 'credentials':
+      throw new InvalidParamError({ field, rule: 'must not carry credentials' });
   }
-  if (url.username !== '' || url.password !== '') {
-    throw new InvalidParamError({ field, rule: 'must not carry credentials' });
-  }
-  return text;
 }

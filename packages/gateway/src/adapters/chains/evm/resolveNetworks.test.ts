@@ -45,6 +45,7 @@ describe('resolveNetworks: defaults', () => {
       standard: 'ERC20',
       rpcUrls: RPC,
       confirmations: 12,
+      finalityDepth: 96,
       blockTimeSeconds: 12,
       xpub: XPUB,
       tokens: [
@@ -108,6 +109,7 @@ describe('resolveNetworks: defaults', () => {
     expect(new Set(ids).size).toBe(18);
     for (const n of networks) {
       expect(n.confirmations).toBeGreaterThanOrEqual(10);
+      expect(n.finalityDepth).toBeGreaterThanOrEqual(n.confirmations);
       expect(n.blockTimeSeconds).toBeGreaterThan(0);
       expect(n.tokens.filter((t) => t.isStable).map((t) => t.symbol)).toEqual(['USDT', 'USDC']);
     }
@@ -146,6 +148,16 @@ describe('resolveNetworks: defaults', () => {
         isStable: true,
       },
     ]);
+  });
+
+  it('takes a finality depth; without one it is the default, and never below the confirmations', () => {
+    const resolve = (settings: Record<string, unknown>) =>
+      resolveNetworks({ xpub: XPUB, ...settings }).map((n) => [n.key, n.confirmations, n.finalityDepth]);
+    expect(resolve({ ETH: { rpcUrls: RPC, finalityDepth: 300 } })).toEqual([['ETH', 12, 300]]);
+    expect(resolve({ ETH: { rpcUrls: RPC, confirmations: 150 } })).toEqual([['ETH', 150, 150]]);
+    expect(resolve({ POLYGON: { rpcUrls: RPC } })).toEqual([['POLYGON', 64, 512]]);
+    expect(resolve({ DEV })).toEqual([['DEV', 1, 256]]);
+    expect(resolve({ DEV: { ...DEV, finalityDepth: 5 } })).toEqual([['DEV', 1, 5]]);
   });
 
   it('adds a custom network after the built-ins', () => {
@@ -189,6 +201,14 @@ describe('resolveNetworks: every bad setting is a ConfigError naming it', () => 
     ['zero confirmations', { ETH: { confirmations: 0 } }, 'networks.ETH.confirmations'],
     ['fractional confirmations', { ETH: { confirmations: 1.5 } }, 'networks.ETH.confirmations'],
     ['confirmations as text', { ETH: { confirmations: '12' } }, 'networks.ETH.confirmations'],
+    ['zero finality depth', { ETH: { finalityDepth: 0 } }, 'networks.ETH.finalityDepth'],
+    ['finality depth as text', { ETH: { finalityDepth: '64' } }, 'networks.ETH.finalityDepth'],
+    ['finality depth past the limit', { ETH: { finalityDepth: 100_001 } }, 'networks.ETH.finalityDepth'],
+    [
+      'finality depth below the confirmations',
+      { ETH: { confirmations: 20, finalityDepth: 10 } },
+      'networks.ETH.finalityDepth',
+    ],
     ['zero block time', { BSC: { blockTimeSeconds: 0 } }, 'networks.BSC.blockTimeSeconds'],
     ['empty label', { ETH: { standard: ' ' } }, 'networks.ETH.standard'],
     ['empty token list', { ETH: { tokens: [] } }, 'networks.ETH.tokens'],

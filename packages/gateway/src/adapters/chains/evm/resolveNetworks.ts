@@ -18,6 +18,7 @@ type NetworkDefaults = {
   readonly chainId: number;
   readonly standard: string;
   readonly confirmations: number;
+  readonly finalityDepth: number;
   readonly blockTimeSeconds: number;
   readonly tokens: readonly TokenDefinition[];
 };
@@ -44,12 +45,20 @@ const USDC = 'USD Coin';
  * Confirmations weigh each chain's reorg history against how long a buyer waits: Ethereum has
  * finality-backed blocks every 12 s; BSC's fast finality settles in a few 0.75 s blocks; Polygon
  * PoS has had deep reorgs, so it waits longest; the rollups only reorg if their sequencer does.
+ *
+ * Finality depths are how long a payment can still vanish, so they are set by what the chain
+ * guarantees, not by what buyers will wait for: Ethereum finalises a block two epochs after its
+ * own epoch, 64–95 blocks behind the head; BSC's fast finality takes 2–3 blocks when validators
+ * vote, so 64 leaves room for rounds without enough votes; Polygon PoS reorganised 157 blocks in
+ * 2023, before its milestones; a rollup block is final once the batch holding it is final on
+ * Ethereum, about 20 minutes.
  */
 export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
   ETH: {
     chainId: 1,
     standard: 'ERC20',
     confirmations: 12,
+    finalityDepth: 96,
     blockTimeSeconds: 12,
     tokens: [
       stable('USDT', USDT, '0xdAC17F958D2ee523a2206206994597C13D831ec7', 6),
@@ -61,6 +70,7 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     chainId: 56,
     standard: 'BEP20',
     confirmations: 15,
+    finalityDepth: 64,
     blockTimeSeconds: 0.75,
     tokens: [
       stable('USDT', USDT, '0x55d398326f99059fF775485246999027B3197955', 18),
@@ -72,6 +82,7 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     chainId: 137,
     standard: 'ERC20',
     confirmations: 64,
+    finalityDepth: 512,
     blockTimeSeconds: 2,
     tokens: [
       stable('USDT', USDT, '0xc2132D05D31c914a87C6611C10748AEb04B58e8F', 6),
@@ -83,6 +94,7 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     chainId: 42161,
     standard: 'ERC20',
     confirmations: 20,
+    finalityDepth: 4_800,
     blockTimeSeconds: 0.25,
     tokens: [
       stable('USDT', USDT, '0xFd086bC7CD5C481DCC9C85ebE478A1C0b69FCbb9', 6),
@@ -94,6 +106,7 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     chainId: 8453,
     standard: 'ERC20',
     confirmations: 10,
+    finalityDepth: 600,
     blockTimeSeconds: 2,
     tokens: [
       stable('USDT', USDT, '0xfde4C96c8593536E31F229EA8f37b2ADa2699bb2', 6),
@@ -105,6 +118,7 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     chainId: 10,
     standard: 'ERC20',
     confirmations: 10,
+    finalityDepth: 600,
     blockTimeSeconds: 2,
     tokens: [
       stable('USDT', USDT, '0x94b008aA00579c1307B0EF2c499aD98a8ce58e58', 6),
@@ -116,9 +130,22 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
 
 const NETWORK_KEY = /^[A-Z][A-Z0-9_]{0,31}$/;
 const SYMBOL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/;
-const NETWORK_SETTINGS = ['rpcUrls', 'xpub', 'confirmations', 'blockTimeSeconds', 'standard', 'chainId', 'tokens'];
+const NETWORK_SETTINGS = [
+  'rpcUrls',
+  'xpub',
+  'confirmations',
+  'finalityDepth',
+  'blockTimeSeconds',
+  'standard',
+  'chainId',
+  'tokens',
+];
 const TOKEN_SETTINGS = ['symbol', 'name', 'contract', 'native', 'decimals', 'stable'];
 const MAX_TOKEN_DECIMALS = 36;
+// A custom network's finality is unknown: as deep as the watcher's minimum of kept block hashes.
+const CUSTOM_FINALITY_DEPTH = 256;
+// The watcher keeps one block hash row per block of the depth.
+const MAX_FINALITY_DEPTH = 100_000;
 
 /**
  * Turns the `networks` config section into the networks on offer: the built-in mainnets (and any
@@ -127,7 +154,7 @@ const MAX_TOKEN_DECIMALS = 36;
  *
  * @example
  * resolveNetworks({ xpub: 'xpub6C…', BSC: { rpcUrls: ['https://bsc-rpc.example'] } });
- * // [{ key: 'BSC', chainId: 56, standard: 'BEP20', confirmations: 15, tokens: [USDT, USDC, BNB], … }]
+ * // [{ key: 'BSC', chainId: 56, standard: 'BEP20', confirmations: 15, finalityDepth: 64, tokens: [USDT, USDC, BNB], … }]
  */
 export function resolveNetworks(section: Readonly<Record<string, unknown>>): Network[] {
   const sharedXpub = section.xpub === undefined ? undefined : readXpub(section.xpub, 'networks.xpub');
@@ -178,6 +205,17 @@ function resolveNetwork(key: string, raw: unknown, sharedXpub: string | undefine
     10_000,
     true,
   );
+  const finalityDepth =
+    settings.finalityDepth === undefined
+      ? // A payment is confirmed before it is final, never after.
+        Math.max(defaults?.finalityDepth ?? CUSTOM_FINALITY_DEPTH, confirmations)
+      : readNumber(settings.finalityDepth, `${setting}.finalityDepth`, 1, MAX_FINALITY_DEPTH, true);
+  if (finalityDepth < confirmations) {
+    throw new ConfigError(
+      `${setting}.finalityDepth`,
+      `must be at least confirmations (${confirmations}): a payment is confirmed before it is final`,
+    );
+  }
   const blockTimeSeconds = readNumber(
     settings.blockTimeSeconds ?? required(defaults?.blockTimeSeconds, `${setting}.blockTimeSeconds`),
     `${setting}.blockTimeSeconds`,
@@ -202,6 +240,7 @@ function resolveNetwork(key: string, raw: unknown, sharedXpub: string | undefine
     standard,
     rpcUrls,
     confirmations,
+    finalityDepth,
     blockTimeSeconds,
     xpub,
     tokens: tokens.map(

@@ -1,6 +1,7 @@
 import { initialMigration } from './0001_initial.ts';
 import { paymentsAfterReorgMigration } from './0002_payments_after_reorg.ts';
 import { deliveriesByUrlMigration } from './0003_deliveries_by_url.ts';
+import { deliveriesInOrderMigration } from './0004_deliveries_in_order.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -8,4 +9,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   initialMigration,
   paymentsAfterReorgMigration,
   deliveriesByUrlMigration,
+  deliveriesInOrderMigration,
 ];

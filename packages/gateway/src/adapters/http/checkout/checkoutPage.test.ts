@@ -241,7 +241,7 @@ describe.each(testDatabases())('checkout page ($kind)', (database) => {
     expect(page.text).toContain(`href="${path}?choose=1&amp;lang=en"`);
   });
 
-  it('lets the buyer change coin, each choice with its own address; the native coin pays by value', async () => {
+  it("lets the buyer change coin, keeping the network's address; the native coin pays by value", async () => {
     const { path, merchantOrderId } = await createOrder();
     await choose(path, USDT.tokenId);
     const chooser = await get(`${path}?choose=1`);
@@ -249,7 +249,7 @@ describe.each(testDatabases())('checkout page ($kind)', (database) => {
     await choose(path, ETH.tokenId);
     const { quotes } = await quotesOf(merchantOrderId);
     expect(quotes.map((q) => q.symbol)).toEqual(['USDT', 'ETH']);
-    expect(new Set(quotes.map((q) => q.address)).size).toBe(2);
+    expect(new Set(quotes.map((q) => q.address)).size).toBe(1);
     const page = await get(path);
     const address = checksum(quotes[1]?.address ?? '');
     expect(page.text).toContain('<code>0.0042</code> ETH');
@@ -270,6 +270,25 @@ describe.each(testDatabases())('checkout page ($kind)', (database) => {
     const unknown = await choose(path, '00000000-0000-5000-8000-000000000000');
     expect(unknown.headers.get('location')).toContain('error=unsupported_token');
     expect((await get(`${path}?error=<script>`)).text).not.toContain('<script>');
+  });
+
+  it('stops endless coin switching: one address per network, at most 10 quotes, then an explanation', async () => {
+    const { path, merchantOrderId } = await createOrder();
+    const locations: (string | null)[] = [];
+    for (let i = 0; i < 12; i++) {
+      locations.push((await choose(path, i % 2 === 0 ? USDT.tokenId : USDC.tokenId)).headers.get('location'));
+    }
+    expect(locations.slice(0, 10)).toEqual(Array(10).fill(`${path}?lang=en`));
+    // The 11th asks for USDT again: refused. The 12th picks USDC, the coin shown: still fine.
+    expect(locations.slice(10)).toEqual([`${path}?choose=1&error=too_many_changes&lang=en`, `${path}?lang=en`]);
+    const { quotes } = await quotesOf(merchantOrderId);
+    expect(quotes).toHaveLength(10);
+    expect(new Set(quotes.map((q) => q.address)).size).toBe(1);
+    const page = await get(locations[10] ?? '');
+    expect(page.text).toContain('<p class="alert" role="alert">This order&#39;s coin was changed too many times.');
+    expect((await get(path)).text).toContain('<code>10.5</code> USDC');
+    const spanish = await get(`${path}?choose=1&error=too_many_changes&lang=es`);
+    expect(spanish.text).toContain('<p class="alert" role="alert">La moneda de este pedido se ha cambiado demasiadas veces.');
   });
 
   it('follows the order live: status.json and server-sent events carry the same view as the page', async () => {

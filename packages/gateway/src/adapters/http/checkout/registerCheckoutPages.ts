@@ -3,8 +3,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/Deps.ts';
 import { type CheckoutState, getCheckoutState } from '../../../app/getCheckoutState.ts';
-import { selectCoin } from '../../../app/selectCoin.ts';
+import { selectCoin, TooManyQuotesError } from '../../../app/selectCoin.ts';
 import { KassaError } from '../../../core/KassaError.ts';
+import { createWindowRateLimiter } from '../createWindowRateLimiter.ts';
 import { buildPageHref } from './buildPageHref.ts';
 import { chooseEncoding } from './chooseEncoding.ts';
 import { createCheckoutCsp } from './createCheckoutCsp.ts';
@@ -83,6 +84,22 @@ export async function registerCheckoutPages(fastify: FastifyInstance, options: R
     }
     return view;
   };
+
+  // The pages are open to anyone: a per-address budget keeps one client from monopolising them.
+  // Hooked in this plugin's scope, so it covers exactly the requests routed here (`/%70ay/…` too)
+  // and nothing else: health checks, polled by load balancers from one address, stay unlimited.
+  const ipLimiter = createWindowRateLimiter({ limit: deps.config.server.ipRequestsPerMinute, windowMs: 60_000 });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (ipLimiter.tryTake(request.ip, deps.clock.now())) {
+      done();
+      return;
+    }
+    reply
+      .code(429)
+      .header('retry-after', '60')
+      .header('content-type', 'text/plain; charset=utf-8')
+      .send('too many requests');
+  });
 
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -271,6 +288,8 @@ function toLivePayload(state: CheckoutState, view: StateView) {
 
 function toCheckoutError(error: unknown): CheckoutErrorCode {
   if (!(error instanceof KassaError)) return 'failed';
+  // Also `invalid_param`, but the buyer can do something else about it than about a fixed coin.
+  if (error instanceof TooManyQuotesError) return 'too_many_changes';
   switch (error.code) {
     case 'unsupported_token':
       return 'unsupported_token';

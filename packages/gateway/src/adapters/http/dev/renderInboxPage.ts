@@ -25,11 +25,7 @@ export function renderInboxPage(entries: readonly InboxEntry[]): string {
 }
 
 function renderEntry(entry: InboxEntry): string {
-  const payload = entry.payload;
-  const title =
-    payload === null
-      ? 'webhook'
-      : `${payload.pay_status} · ${payload.order_status} · order ${payload.extend.merchant_order_id}`;
+  const title = titleOf(entry.payload);
   const verdict = entry.isVerified
     ? '<p class="ok">✓ Signature verified (answered <code>success</code>)</p>'
     : `<p class="bad">✗ Not verified: ${esc(entry.problem ?? 'unknown reason')} (answered 401, so Kassa retries)</p>`;
@@ -44,12 +40,33 @@ function renderEntry(entry: InboxEntry): string {
   );
 }
 
+/**
+ * `success · Successful · order 42` from the fields that are there and are text. A body is only
+ * known to be a JSON object: any field may be missing, or an object whose `toString` is a number.
+ */
+function titleOf(payload: InboxEntry['payload']): string {
+  if (payload === null) return 'webhook';
+  const extend = payload.extend;
+  const merchantOrderId =
+    typeof extend === 'object' && extend !== null ? (extend as Record<string, unknown>).merchant_order_id : undefined;
+  const parts = [
+    textOf(payload.pay_status),
+    textOf(payload.order_status),
+    textOf(merchantOrderId) === null ? null : `order ${textOf(merchantOrderId)}`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? 'webhook' : parts.join(' · ');
+}
+
+function textOf(value: unknown): string | null {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
 /** Indents a JSON body for reading; anything else is shown as it came. */
 function prettyJson(body: string): string {
   try {
     return JSON.stringify(JSON.parse(body), null, 2);
   } catch {
-    // Not JSON: the raw text is exactly what should be shown.
+    // Not JSON, or nested too deep to re-indent: the raw text is exactly what should be shown.
     return body;
   }
 }

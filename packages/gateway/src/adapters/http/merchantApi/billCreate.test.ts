@@ -181,6 +181,11 @@ describe.each(testDatabases())('bill/create ($kind)', (database) => {
       [bill('bill-bad', { denominated_currency: '' }), 'denominated_currency: is required'],
       [bill('bill-bad', { token_id: '' }), 'token_id: is required'],
       [bill('bill-bad', { product_price: '-1' }), 'product_price: must be a plain decimal number'],
+      [bill('bill-bad', { notify_url: 'https:evil.example' }), 'notify_url: must be an absolute http(s) URL'],
+      [
+        bill('bill-bad', { notify_url: 'http://[::ffff:169.254.169.254]/' }),
+        'notify_url: webhook target ::ffff:a9fe:a9fe is a cloud metadata address (IPv4-mapped 169.254.169.254); Kassa does not deliver webhooks there',
+      ],
     ];
     for (const [body, msg] of cases)
       expect((await post('bill/create', body)).json).toEqual({ code: 100006, msg, data: null });

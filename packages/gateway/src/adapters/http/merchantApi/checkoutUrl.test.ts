@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 
+const refused = (target: string) => `webhook target ${target}; Kassa does not deliver webhooks there`;
+
 describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
   let t: TestGateway;
   beforeAll(async () => {
@@ -58,9 +60,54 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
     [{ notify_url: 'ftp://example.com/x' }, 'notify_url: must be an absolute http(s) URL'],
     [{ notify_url: `https://e.com/${'a'.repeat(2040)}` }, 'notify_url: at most 2048 characters'],
     [{ notify_url: 'https://user:pw@e.com/' }, 'notify_url: must not carry credentials'],
+    [{ notify_url: 'https://@e.com/' }, 'notify_url: must not carry credentials'],
+    // A browser resolves these against the page or reads a host out of a path: only `scheme://host` counts.
+    [{ return_url: 'http:evil.example' }, 'return_url: must be an absolute http(s) URL'],
+    [{ return_url: 'HTTPS:evil.example/x' }, 'return_url: must be an absolute http(s) URL'],
+    [{ return_url: 'https:/evil.example' }, 'return_url: must be an absolute http(s) URL'],
+    [{ return_url: 'http:///evil.example' }, 'return_url: must be an absolute http(s) URL'],
+    [{ return_url: 'http:\\\\evil.example' }, 'return_url: must be an absolute http(s) URL'],
+    [{ return_url: ' https://shop.example/' }, 'return_url: must be an absolute http(s) URL'],
+    [{ return_url: 'javascript://shop.example/%0aalert(1)' }, 'return_url: must be an absolute http(s) URL'],
+    [{ notify_url: 'http:evil.example' }, 'notify_url: must be an absolute http(s) URL'],
+    // The delivery guard would refuse these at send time: the merchant hears it now instead.
+    [{ notify_url: 'http://10.0.0.5/hook' }, `notify_url: ${refused('10.0.0.5 is a private address')}`],
+    [{ notify_url: 'http://167772165/hook' }, `notify_url: ${refused('10.0.0.5 is a private address')}`],
+    [{ notify_url: 'http://0x0a.0.0.5/hook' }, `notify_url: ${refused('10.0.0.5 is a private address')}`],
+    [{ notify_url: 'http://012.0.0.5/hook' }, `notify_url: ${refused('10.0.0.5 is a private address')}`],
+    [{ notify_url: 'http://192.168.1.1./hook' }, `notify_url: ${refused('192.168.1.1 is a private address')}`],
+    [
+      { notify_url: 'http://[::ffff:10.0.0.5]/hook' },
+      `notify_url: ${refused('::ffff:a00:5 is a private address (IPv4-mapped 10.0.0.5)')}`,
+    ],
+    [{ notify_url: 'http://[fd00::1]/hook' }, `notify_url: ${refused('fd00::1 is a private address')}`],
+    [{ notify_url: 'http://[fe80::1]/hook' }, `notify_url: ${refused('fe80::1 is a link-local address')}`],
+    [
+      { notify_url: 'http://169.254.169.254/latest/meta-data' },
+      `notify_url: ${refused('169.254.169.254 is a cloud metadata address')}`,
+    ],
+    [
+      { notify_url: 'http://metadata.google.internal/' },
+      `notify_url: ${refused('metadata.google.internal resolves to a cloud metadata address (169.254.169.254)')}`,
+    ],
+    [{ notify_url: 'http://0.0.0.0:8080/' }, `notify_url: ${refused('0.0.0.0 is an unspecified address')}`],
     [{ custom_value: 'c'.repeat(1025) }, 'custom_value: at most 1024 characters'],
   ])('refuses %j', async (change, message) => {
     expect(await rejection({ ...valid(), ...change })).toBe(`100006 ${message}`);
+  });
+
+  it.each([
+    'https://shop.example/done?x=1#y',
+    'HTTPS://Shop.Example:8443/done',
+    // Dev mode: loopback receives webhooks (webhooks.allowedCidrs), so it may be named up front too.
+    'http://127.0.0.1:9/hook',
+    'http://localhost:9/hook',
+    'http://[::1]:9/hook',
+  ])('accepts %s as return_url and notify_url', async (url) => {
+    const body = { ...valid(), return_url: url, notify_url: url };
+    await t.client.createCheckoutUrl(body);
+    const [info] = await t.client.getOrders([body.merchant_order_id]);
+    expect(info?.order_detail.merchant_order_id).toBe(body.merchant_order_id);
   });
 
   it.each([
@@ -143,5 +190,51 @@ describe.each(testDatabases())('concise/url/get ($kind)', (database) => {
     const a = await t.client.createCheckoutUrl(body);
     const b = await otherClient.createCheckoutUrl(body);
     expect(a.payment_url).not.toBe(b.payment_url);
+  });
+});
+
+describe.each(testDatabases())("notify_url under the operator's webhook address policy ($kind)", (database) => {
+  let t: TestGateway;
+  beforeAll(async () => {
+    // As in production, but with the merchant's internal network allowed: loopback is refused.
+    t = await startTestGateway(database, { configFile: { webhooks: { allowedCidrs: ['10.0.0.0/8'] } } });
+  });
+  afterAll(async () => t.stop());
+
+  let seq = 0;
+  const create = async (notifyUrl: string) => {
+    try {
+      await t.client.createCheckoutUrl({
+        merchant_order_id: `policy-${++seq}`,
+        product_price: '1',
+        product_name: 'Thing',
+        notify_url: notifyUrl,
+      });
+      return 'accepted';
+    } catch (error) {
+      if (error instanceof KassaApiError) return `${error.code} ${error.msg}`;
+      throw error;
+    }
+  };
+
+  it.each(['http://10.1.2.3/hook', 'http://[::ffff:10.1.2.3]/hook', 'https://shop.example/hook'])(
+    'accepts %s, which the delivery guard allows',
+    async (url) => {
+      expect(await create(url)).toBe('accepted');
+    },
+  );
+
+  it.each([
+    ['http://127.0.0.1/hook', '127.0.0.1 is a loopback address'],
+    ['http://2130706433/hook', '127.0.0.1 is a loopback address'],
+    ['http://0177.0.0.1/hook', '127.0.0.1 is a loopback address'],
+    ['http://0x7f.1/hook', '127.0.0.1 is a loopback address'],
+    ['http://[::1]/hook', '::1 is a loopback address'],
+    ['http://[::ffff:127.0.0.1]/hook', '::ffff:7f00:1 is a loopback address (IPv4-mapped 127.0.0.1)'],
+    ['http://localhost:8080/hook', 'localhost resolves to a loopback address (127.0.0.1)'],
+    ['http://LocalHost./hook', 'localhost resolves to a loopback address (127.0.0.1)'],
+    ['http://shop.localhost/hook', 'shop.localhost resolves to a loopback address (127.0.0.1)'],
+  ])('refuses %s, which the delivery guard refuses', async (url, why) => {
+    expect(await create(url)).toBe(`100006 notify_url: ${refused(why)}`);
   });
 });

@@ -1,4 +1,6 @@
 // Risk: a merchant's official CCPayment client (Node, Python, Go, Java, PHP) writes bytes Kassa fails to verify or parse.
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { verifySign } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
@@ -7,8 +9,11 @@ import { testDatabases } from '../../../../test/support/testDatabases.ts';
 
 describe.each(testDatabases())('official client request bytes ($kind)', (database) => {
   let t: TestGateway;
+  const warnings: string[] = [];
   beforeAll(async () => {
-    t = await startTestGateway(database);
+    t = await startTestGateway(database, {
+      logger: { level: 'warn', stream: { write: (line: string) => warnings.push(line) } },
+    });
   });
   afterAll(async () => t.stop());
 
@@ -101,5 +106,62 @@ describe.each(testDatabases())('official client request bytes ($kind)', (databas
   it('no content type at all', async () => {
     const r = await post('bill/info', '{"merchant_order_ids":["node-1"]}', null);
     expectSignedSuccess(r);
+  });
+
+  // Anything a client can put in the header is just a label on the signed bytes.
+  const ODD_CONTENT_TYPES = [';;;', ';', '/', 'a/b/c', 'text', '=', 'application/json, text/plain', '', null];
+
+  it.each(ODD_CONTENT_TYPES.map((contentType) => [JSON.stringify(contentType), contentType]))(
+    'Content-Type %s: a signed request is processed and answered signed, and nothing is logged as an error',
+    async (_, contentType) => {
+      warnings.length = 0;
+      const id = `odd-type-${ODD_CONTENT_TYPES.indexOf(contentType)}`;
+      const created = await post(
+        'concise/url/get',
+        `{"merchant_order_id":"${id}","product_price":"3","product_name":"Odd"}`,
+        contentType,
+      );
+      expectSignedSuccess(created);
+      expectSignedSuccess(await post('bill/info', `{"merchant_order_ids":["${id}"]}`, contentType));
+      expectSignedSuccess(await post('coin/all', '', contentType));
+
+      const forged = await postAsTestApp(t, 'coin/all', 'x', { contentType, headers: { Sign: 'ab'.repeat(32) } });
+      expect(forged.status).toBe(200);
+      expect(forged.json.code).toBe(100003);
+      expect(forged.headers.get('appid')).toBe(t.appId);
+      expect(
+        verifySign({
+          appId: t.appId,
+          appSecret: t.appSecret,
+          timestamp: forged.headers.get('timestamp') ?? '',
+          body: forged.text,
+          sign: forged.headers.get('sign') ?? '',
+        }),
+      ).toBe(true);
+
+      // Without credentials there is no app to sign for, but still no server error.
+      const anonymous = await fetch(`${t.baseUrl}/ccpayment/v1/coin/all`, {
+        method: 'POST',
+        headers: contentType === null ? {} : { 'content-type': contentType },
+        body: 'x',
+      });
+      expect(anonymous.status).toBe(200);
+      expect(((await anonymous.json()) as { code: number }).code).toBe(100001);
+      expect(warnings).toEqual([]);
+    },
+  );
+
+  it('a body cut short by the client is logged as its mistake, not as a server error', async () => {
+    warnings.length = 0;
+    const socket = connect(Number(new URL(t.baseUrl).port), '127.0.0.1');
+    await once(socket, 'connect');
+    socket.end(
+      `POST /ccpayment/v1/coin/all HTTP/1.1\r\nHost: 127.0.0.1\r\nAppid: ${t.appId}\r\nContent-Length: 100\r\n\r\n{"a":`,
+    );
+    socket.resume();
+    await once(socket, 'close');
+    // The next request goes through: nothing was left wedged.
+    expectSignedSuccess(await post('coin/all', '', null));
+    expect(warnings).toEqual([]);
   });
 });

@@ -3,11 +3,13 @@ import { createOrder } from '../../../app/createOrder.ts';
 import type { Deps } from '../../../app/Deps.ts';
 import { getOrders } from '../../../app/getOrders.ts';
 import { resendWebhooks } from '../../../app/resendWebhooks.ts';
-import { KassaError } from '../../../core/KassaError.ts';
+import { InvalidParamError, KassaError } from '../../../core/KassaError.ts';
 import { parseBillRequest } from '../../../core/request/parseBillRequest.ts';
 import { parseCheckoutRequest } from '../../../core/request/parseCheckoutRequest.ts';
 import { parseOrderInfoRequest } from '../../../core/request/parseOrderInfoRequest.ts';
 import { parseResendRequest } from '../../../core/request/parseResendRequest.ts';
+import { findForbiddenWebhookTarget } from '../../webhooks/findForbiddenWebhookTarget.ts';
+import { parseCidrList } from '../../webhooks/parseCidrList.ts';
 import { createResourceRoutes } from './createResourceRoutes.ts';
 import type { MerchantHandler } from './registerMerchantApi.ts';
 import { toBillDto } from './toBillDto.ts';
@@ -24,12 +26,23 @@ export function createMerchantRoutes(deps: Deps): Record<string, MerchantHandler
       message: 'Kassa is non-custodial: wallet calls (withdraw, assets, …) are not supported',
     });
   };
+  // The dispatcher's allow-list: a notify_url is refused now exactly when delivery would refuse it.
+  const allowList = parseCidrList(deps.config.webhooks.allowedCidrs);
+  const assertDeliverable = <T extends { readonly notifyUrl: string | null }>(request: T): T => {
+    if (request.notifyUrl === null) return request;
+    const forbidden = findForbiddenWebhookTarget(new URL(request.notifyUrl), allowList);
+    if (forbidden === null) return request;
+    throw new InvalidParamError({
+      field: 'notify_url',
+      rule: `${forbidden.message}; Kassa does not deliver webhooks there`,
+    });
+  };
   return {
     'concise/url/get': async ({ app, body }) => {
       const order = await createOrder(
         { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
         app,
-        parseCheckoutRequest(body),
+        assertDeliverable(parseCheckoutRequest(body)),
       );
       return { payment_url: `${deps.config.server.publicUrl}/pay/${order.checkoutToken}` };
     },
@@ -37,7 +50,7 @@ export function createMerchantRoutes(deps: Deps): Record<string, MerchantHandler
       const bill = await createBill(
         { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
         app,
-        parseBillRequest(body, deps.networks),
+        assertDeliverable(parseBillRequest(body, deps.networks)),
       );
       return toBillDto(bill);
     },

@@ -31,6 +31,13 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
   // take the bytes as they are, since the signature covers exactly those bytes.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // Fastify answers a malformed Content-Type (`;;;`, `text`, a list) with a 415 error before any
+  // parser runs. Here the label carries no meaning, so it is dropped before Fastify reads it, and
+  // every body, however labelled, reaches the catch-all parser above as bytes.
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers['content-type'] !== undefined) request.headers = { 'content-type': undefined };
+    done();
+  });
 
   const send = (reply: FastifyReply, code: number, msg: string, data: unknown, app: App | null, httpStatus = 200) => {
     const signed = signEnvelope({ code, msg, data }, app, clock.now());
@@ -45,10 +52,21 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
     return send(reply, entry.resultCode, error.message, null, entry.signed ? app : null, entry.httpStatus);
   };
 
-  fastify.setErrorHandler((error, request, reply) => {
-    if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+  fastify.setErrorHandler(async (error, request, reply) => {
+    const { code, statusCode } = error as { code?: string; statusCode?: number };
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       const message = `request body larger than ${config.server.bodyLimitBytes} bytes`;
       return sendError(reply, new KassaError({ code: 'body_too_large', message }), null);
+    }
+    if (statusCode !== undefined && statusCode >= 400 && statusCode < 500) {
+      // Fastify's own 4xx (a body cut short, a length that does not match): the client's
+      // mistake, not ours, so no stack and no alarm. Signed, like missing_header, when the
+      // Appid names an app.
+      request.log.info({ code, statusCode }, 'merchant API request body could not be read');
+      const appId = request.headers.appid;
+      const app =
+        typeof appId === 'string' && appId !== '' && appId.length <= 64 ? await store.apps.findApp(appId) : null;
+      return sendError(reply, new KassaError({ code: 'invalid_json', message: 'request body could not be read' }), app);
     }
     request.log.error({ err: error }, 'merchant API request failed before its handler');
     return sendError(reply, new KassaError({ code: 'internal_error', message: 'internal error' }), null);
