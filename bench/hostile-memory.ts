@@ -209,7 +209,10 @@ const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const rows: [string, MemoryReport][] = [];
 const snapshot = async (label: string) => {
   if (values['snapshot-dir'] !== undefined) {
-    const file = await server.ask<string>({ type: 'snapshot', file: `${values['snapshot-dir']}/${label}.heapsnapshot` });
+    const file = await server.ask<string>({
+      type: 'snapshot',
+      file: `${values['snapshot-dir']}/${label}.heapsnapshot`,
+    });
     console.log(`heap snapshot: ${file}`);
   }
 };
@@ -225,12 +228,17 @@ try {
     console.log(
       `round ${round}: ${requestsPerRound.toLocaleString('en')} requests in ${seconds.toFixed(1)} s, ${failures} failed`,
     );
-    rows.push([`+ round ${round} (${requestsPerRound.toLocaleString('en')})`, await server.ask<MemoryReport>({ type: 'memory' })]);
+    rows.push([
+      `+ round ${round} (${requestsPerRound.toLocaleString('en')})`,
+      await server.ask<MemoryReport>({ type: 'memory' }),
+    ]);
     await snapshot(`${round + 1}-round-${round}`);
   }
   console.log(`mix: ${[...counts].map(([kind, count]) => `${kind} ${count}`).join(', ')}`);
   console.log('\nMiB in the server process; all but the first column after a full GC');
-  console.log('| after | peak RSS | RSS before GC | RSS | RSS anon | RSS file | heap used | heap total | external | database file |');
+  console.log(
+    '| after | peak RSS | RSS before GC | RSS | RSS anon | RSS file | heap used | heap total | external | database file |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [label, m] of rows) {
     console.log(

@@ -195,7 +195,9 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
     const error = await rejectionOf(selectCoin(deps, { order, tokenId: DEV_USDT }));
     expect(error).toBeInstanceOf(TooManyQuotesError);
     expect(error.code).toBe('invalid_param');
-    expect(error.message).toBe(`token_id: this order's coin was changed too often (at most ${MAX_QUOTES_PER_ORDER} quotes)`);
+    expect(error.message).toBe(
+      `token_id: this order's coin was changed too often (at most ${MAX_QUOTES_PER_ORDER} quotes)`,
+    );
     // Another network would need no more than one more address, but the cap counts quotes.
     expect((await rejectionOf(selectCoin(deps, { order, tokenId: BSC_USDT }))).code).toBe('invalid_param');
     const newest = picks.at(-1) as Quote;
@@ -320,7 +322,9 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
     for (const order of orders) {
       const own = quotes.filter((q) => q.orderId === order.orderId);
       expect(own.length).toBeLessThanOrEqual(MAX_QUOTES_PER_ORDER);
-      expect(new Set(own.map((q) => `${q.networkKey} ${q.address}`)).size).toBe(new Set(own.map((q) => q.networkKey)).size);
+      expect(new Set(own.map((q) => `${q.networkKey} ${q.address}`)).size).toBe(
+        new Set(own.map((q) => q.networkKey)).size,
+      );
     }
     // No address, of any order any test here made, belongs to two orders.
     const all = await t.kassaDb.db.selectFrom('quotes').select(['order_id', 'address']).distinct().execute();

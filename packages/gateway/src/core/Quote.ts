@@ -1,4 +1,4 @@
-/** A priced coin choice of an order, with the deposit address derived for it. */
+/** A priced coin choice of an order, with its deposit address (one per order and network, shared by its quotes there). */
 export type Quote = {
   readonly quoteId: number;
   readonly orderId: string;

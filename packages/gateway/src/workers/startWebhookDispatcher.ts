@@ -7,8 +7,8 @@ import { type PostWebhookReturnType, postWebhook } from '../adapters/webhooks/po
 import type { Deps } from '../app/Deps.ts';
 import type { LeasedDelivery } from '../core/Delivery.ts';
 import { getNextAttemptAt } from '../core/getRetryDelay.ts';
-import { withOrderStatus } from '../core/withOrderStatus.ts';
 import type { DeliveryOutcome, DueDelivery, FinishedAttempt } from '../core/ports.ts';
+import { withOrderStatus } from '../core/withOrderStatus.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
 export type StartWebhookDispatcherParameters = {

@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium())('checkout page in Chromium, driven by devnet pay
       expect(await phone.textOf('.amount')).toBe('10.5 USDT');
       expect(phone.navigations()).toBe(1);
 
-      // The phone changes its mind: USDC. The desktop follows live to the new address.
+      // The phone changes its mind: USDC (same network, same address). The desktop follows live.
       await phone.page.getByRole('link', { name: 'Change coin' }).click();
       await phone.waitForView('choose');
       expect(await phone.textOf('.coin .tag')).toBe('Current choice');

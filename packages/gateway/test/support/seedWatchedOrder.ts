@@ -41,6 +41,8 @@ export async function seedWatchedOrder(
     readonly priceUsd: string;
     readonly symbols: readonly string[];
     readonly validPeriodSeconds?: number;
+    /** Where this order's webhooks go; default the app's webhook URL. */
+    readonly notifyUrl?: string;
   },
 ): Promise<{ order: Order; quotes: WatchedQuote[] }> {
   const [whole = '0', fraction = ''] = p.priceUsd.split('.');
@@ -52,7 +54,7 @@ export async function seedWatchedOrder(
     priceUsdCents: cents,
     validPeriodSeconds: p.validPeriodSeconds ?? 3600,
     returnUrl: null,
-    notifyUrl: null,
+    notifyUrl: p.notifyUrl ?? null,
     customValue: null,
   });
   const quotes: WatchedQuote[] = [];

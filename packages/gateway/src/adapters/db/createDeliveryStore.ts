@@ -256,7 +256,10 @@ function isHeadOfOrder(alias: 'deliveries' | 'due', nowMs: number): RawBuilder<u
       and (ahead.seq < ${row}.seq or ahead.lease_until >= ${nowMs}))`;
 }
 
-type LeasedRow = Selectable<DeliveriesTable> & { order_status: string | null; order_expires_at: number | string | null };
+type LeasedRow = Selectable<DeliveriesTable> & {
+  order_status: string | null;
+  order_expires_at: number | string | null;
+};
 
 // The order's status is read in the statement that takes the lease: the newest committed one.
 const LEASED_COLUMNS = sql`*,

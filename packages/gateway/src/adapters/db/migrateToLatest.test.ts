@@ -63,4 +63,32 @@ describe.each(testDatabases())('migrateToLatest ($kind)', (database) => {
       await created.dispose();
     }
   });
+  it('numbers the deliveries already queued per order, oldest first, when it adds their order', async () => {
+    const { created, connect } = await open();
+    const kassaDb = connect();
+    const upTo = MIGRATIONS.findIndex((m) => m.name === '0004_deliveries_in_order');
+    try {
+      await migrateToLatest(kassaDb, MIGRATIONS.slice(0, upTo));
+      const row = (id: string, orderId: string, createdAt: number) =>
+        sql`(${id}, 'app', ${orderId}, ${`rec-${id}`}, 'success', 'https://shop.example/hook', '{}', 'pending', 0, 0, ${createdAt})`;
+      await sql`insert into deliveries
+        (delivery_id, app_id, order_id, record_id, event, url, body, state, attempts, next_attempt_at, created_at)
+        values ${sql.join([row('d3', 'A', 30), row('d1', 'A', 10), row('d2b', 'A', 20), row('d2a', 'A', 20), row('e1', 'B', 5)])}`.execute(
+        kassaDb.db,
+      );
+      expect((await migrateToLatest(kassaDb)).applied).toContain('0004_deliveries_in_order');
+      const rows = await sql<{ delivery_id: string; seq: number | string }>`
+        select delivery_id, seq from deliveries order by order_id, seq`.execute(kassaDb.db);
+      expect(rows.rows.map((r) => [r.delivery_id, Number(r.seq)])).toEqual([
+        ['d1', 1],
+        ['d2a', 2],
+        ['d2b', 3],
+        ['d3', 4],
+        ['e1', 1],
+      ]);
+    } finally {
+      await kassaDb.close();
+      await created.dispose();
+    }
+  });
 });

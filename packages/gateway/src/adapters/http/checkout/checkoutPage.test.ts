@@ -288,7 +288,9 @@ describe.each(testDatabases())('checkout page ($kind)', (database) => {
     expect(page.text).toContain('<p class="alert" role="alert">This order&#39;s coin was changed too many times.');
     expect((await get(path)).text).toContain('<code>10.5</code> USDC');
     const spanish = await get(`${path}?choose=1&error=too_many_changes&lang=es`);
-    expect(spanish.text).toContain('<p class="alert" role="alert">La moneda de este pedido se ha cambiado demasiadas veces.');
+    expect(spanish.text).toContain(
+      '<p class="alert" role="alert">La moneda de este pedido se ha cambiado demasiadas veces.',
+    );
   });
 
   it('follows the order live: status.json and server-sent events carry the same view as the page', async () => {

@@ -12,7 +12,13 @@ import type { CheckoutLocale } from './pickLocale.ts';
 import { renderQrSvg } from './renderQrSvg.ts';
 
 /** Why choosing a coin failed, as the page explains it (`?error=`). */
-export const CHECKOUT_ERRORS = ['rate_unavailable', 'unsupported_token', 'coin_fixed', 'too_many_changes', 'failed'] as const;
+export const CHECKOUT_ERRORS = [
+  'rate_unavailable',
+  'unsupported_token',
+  'coin_fixed',
+  'too_many_changes',
+  'failed',
+] as const;
 export type CheckoutErrorCode = (typeof CHECKOUT_ERRORS)[number];
 
 /** Which screen the buyer sees: one per row of spec §6, plus choosing and confirming. */
