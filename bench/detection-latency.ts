@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   let watching: Promise<void> = Promise.resolve();
   try {
-    if (kassaDb.dialect === 'postgres') await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(kassaDb.db);
+    if (kassaDb.dialect.name === 'postgres')
+      await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(kassaDb.db);
     await migrateToLatest(kassaDb);
     const { rpcUrl } = anvil;
     const privateKey = ANVIL_DEFAULT_ACCOUNT.privateKey;
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     });
 
     const clock = createSystemClock();
-    const store = createStore(kassaDb.db, createSecretBox(randomBytes(32)));
+    const store = createStore(kassaDb, createSecretBox(randomBytes(32)));
     const deps = { store, clock, ids: createRandomIdSource(clock) };
     const { appId } = await createApp(deps, { name: 'Bench', webhookUrl: 'https://shop.example/hook' });
     const network = createBenchNetwork('LATENCY', anvil.chainId, rpcUrl, usdt, usdc);
@@ -140,7 +141,7 @@ async function main(): Promise<void> {
   } finally {
     controller.abort();
     await watching;
-    if (kassaDb.dialect === 'postgres')
+    if (kassaDb.dialect.name === 'postgres')
       await sql`drop schema if exists ${sql.id(pgSchema)} cascade`.execute(kassaDb.db);
     await kassaDb.close();
     await anvil.stop();

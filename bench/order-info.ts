@@ -8,7 +8,7 @@ import { sign } from '@kassa/sdk';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { createApp } from '../packages/gateway/src/app/createApp.ts';
-import { loadConfig } from '../packages/gateway/src/config.ts';
+import { loadConfig } from '../packages/gateway/src/config/loadConfig.ts';
 import { createGateway } from '../packages/gateway/src/main.ts';
 import { describeMachine } from './support/describeMachine.ts';
 import { startServerProcess } from './support/startServerProcess.ts';

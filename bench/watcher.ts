@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     values.database === undefined ? { url: path.join(dataDir, 'kassa.sqlite') } : { url: values.database, pgSchema },
   );
   try {
-    if (kassaDb.dialect === 'postgres') await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(kassaDb.db);
+    if (kassaDb.dialect.name === 'postgres')
+      await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(kassaDb.db);
     await migrateToLatest(kassaDb);
     const { rpcUrl } = anvil;
     const privateKey = ANVIL_DEFAULT_ACCOUNT.privateKey;
@@ -129,7 +130,7 @@ async function main(): Promise<void> {
         `${NATIVE_PAYMENTS_PER_BLOCK} native payment (${paid} payments in all); filled in ${Math.round(fillMs)} ms`,
     );
 
-    const store = createStore(kassaDb.db, createSecretBox(randomBytes(32)));
+    const store = createStore(kassaDb, createSecretBox(randomBytes(32)));
     const clock = createSystemClock();
     const deps = { store, clock, ids: createRandomIdSource(clock) };
     const { appId } = await createApp(deps, { name: 'Bench', webhookUrl: 'https://shop.example/hook' });
@@ -192,7 +193,7 @@ async function main(): Promise<void> {
       `\n100,000 / 1,000 throughput: ${(ratio * 100).toFixed(1)}% by wall time, ${(cpuRatio * 100).toFixed(1)}% by CPU time (goal ≥ 90%)`,
     );
   } finally {
-    if (kassaDb.dialect === 'postgres')
+    if (kassaDb.dialect.name === 'postgres')
       await sql`drop schema if exists ${sql.id(pgSchema)} cascade`.execute(kassaDb.db);
     await kassaDb.close();
     await anvil.stop();

@@ -15,9 +15,10 @@ import { createStore } from '../packages/gateway/src/adapters/db/createStore.ts'
 import { migrateToLatest } from '../packages/gateway/src/adapters/db/migrateToLatest.ts';
 import { createRandomIdSource } from '../packages/gateway/src/adapters/system/createRandomIdSource.ts';
 import { createSystemClock } from '../packages/gateway/src/adapters/system/createSystemClock.ts';
+import { createWebhookSender } from '../packages/gateway/src/adapters/webhooks/createWebhookSender.ts';
 import { createApp } from '../packages/gateway/src/app/createApp.ts';
 import { enqueuePaymentWebhooks } from '../packages/gateway/src/app/enqueuePaymentWebhooks.ts';
-import { loadConfig } from '../packages/gateway/src/config.ts';
+import { loadConfig } from '../packages/gateway/src/config/loadConfig.ts';
 import type { App } from '../packages/gateway/src/core/App.ts';
 import { startWebhookDispatcher } from '../packages/gateway/src/workers/startWebhookDispatcher.ts';
 import { buildPaidOrder } from '../packages/gateway/test/support/buildPaidOrder.ts';
@@ -45,7 +46,7 @@ async function measureDispatcher(label: string, withDead: boolean, count = deliv
   const config = loadConfig({ mode: 'dev', env: { KASSA_DATA_DIR: dataDir, KASSA_LOG_LEVEL: 'silent' } });
   const kassaDb = createDb({ url: config.database.url });
   await migrateToLatest(kassaDb);
-  const store = createStore(kassaDb.db, createSecretBox(config.masterKey));
+  const store = createStore(kassaDb, createSecretBox(config.masterKey));
   try {
     const { appId } = await createApp({ store, clock, ids }, { name: 'Bench', webhookUrl: null });
     const app = (await store.apps.findApp(appId)) as App;
@@ -60,14 +61,23 @@ async function measureDispatcher(label: string, withDead: boolean, count = deliv
       await store.transaction(async (tx) => {
         for (const [offset, url] of targets.slice(start, start + 1000).entries()) {
           const built = buildPaidOrder({ n: start + offset + 1, appId, nowMs, notifyUrl: url });
-          await enqueuePaymentWebhooks(tx, { app, ...built, orderStatus: 'Successful', nowMs, ids });
+          await enqueuePaymentWebhooks(tx, {
+            app,
+            ...built,
+            orderStatus: { funds: 'full', isOverdue: false },
+            nowMs,
+            ids,
+          });
         }
       });
     }
     const controller = new AbortController();
     const startedAt = performance.now();
     const cpuAtStart = process.cpuUsage();
-    const done = startWebhookDispatcher({ config, store, clock }, { signal: controller.signal, owner: 'bench' });
+    const done = startWebhookDispatcher(
+      { config, store, clock, webhookSender: createWebhookSender(config.webhooks) },
+      { signal: controller.signal, owner: 'bench' },
+    );
     let delivered = 0;
     while (delivered < count) {
       // Counting is a query too: often enough to be exact to ~1 %, rarely enough to cost little.

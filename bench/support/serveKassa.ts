@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createApp } from '../../packages/gateway/src/app/createApp.ts';
-import { loadConfig } from '../../packages/gateway/src/config.ts';
+import { loadConfig } from '../../packages/gateway/src/config/loadConfig.ts';
 import { createGateway } from '../../packages/gateway/src/main.ts';
 
 const database = process.argv[2] ?? 'sqlite';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createApp } from '../../packages/gateway/src/app/createApp.ts';
-import { loadConfig } from '../../packages/gateway/src/config.ts';
+import { loadConfig } from '../../packages/gateway/src/config/loadConfig.ts';
 import { createGateway } from '../../packages/gateway/src/main.ts';
 
 export type MemoryReport = {

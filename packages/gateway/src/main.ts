@@ -3,21 +3,19 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { createEvmChainReader } from './adapters/chains/evm/createEvmChainReader.ts';
 import { deriveDepositAddress } from './adapters/chains/evm/deriveDepositAddress.ts';
-import { resolveNetworks } from './adapters/chains/evm/resolveNetworks.ts';
 import { createSecretBox } from './adapters/crypto/createSecretBox.ts';
 import { createCachedAppLookup } from './adapters/db/createCachedAppLookup.ts';
 import { createDb, type KassaDb } from './adapters/db/createDb.ts';
-import { createLeaderLock } from './adapters/db/createLeaderLock.ts';
 import { createStore } from './adapters/db/createStore.ts';
 import { migrateToLatest } from './adapters/db/migrateToLatest.ts';
 import { createHttpServer } from './adapters/http/createHttpServer.ts';
 import { createRateSource } from './adapters/rates/createRateSource.ts';
-import { resolveRateSettings } from './adapters/rates/resolveRateSettings.ts';
 import { createRandomIdSource } from './adapters/system/createRandomIdSource.ts';
 import { createSystemClock } from './adapters/system/createSystemClock.ts';
+import { createWebhookSender } from './adapters/webhooks/createWebhookSender.ts';
 import type { Deps } from './app/Deps.ts';
 import type { CheckoutState } from './app/getCheckoutState.ts';
-import type { KassaConfig } from './config.ts';
+import type { KassaConfig } from './config/KassaConfig.ts';
 import type { Network } from './core/network.ts';
 import type { Clock, IdSource } from './core/ports.ts';
 import type { RateSource } from './core/RateSource.ts';
@@ -76,16 +74,15 @@ export type StartWorkersOptions = {
 
 /** The composition root: builds adapters, wires use cases, migrates the database. */
 export async function createGateway(config: KassaConfig, options: GatewayOptions = {}): Promise<Gateway> {
-  // Config is resolved before anything opens, so a bad setting stops the process cleanly.
-  const networks = options.networks ?? resolveNetworks(config.networks);
-  const rateSettings = resolveRateSettings(config.rates);
+  const networks = options.networks ?? config.networks;
+  const rateSettings = config.rates;
   const kassaDb = createDb({
     url: config.database.url,
     ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }),
   });
   await migrateToLatest(kassaDb);
   const clock = options.clock ?? createSystemClock();
-  const store = createStore(kassaDb.db, createSecretBox(config.masterKey), { groupCommitOrders: kassaDb.sqlite });
+  const store = createStore(kassaDb, createSecretBox(config.masterKey), { groupCommitOrders: true });
   // Exchange prices are fetched by the `rates` worker and only read on the request path.
   const rates = createRateSource({
     stablecoins: rateSettings.stablecoins,
@@ -127,11 +124,7 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
       const running: Promise<void>[] = [];
       if (roles.includes('watcher')) {
         // One watcher per network across all processes: the others stand by on the lock.
-        const lock = createLeaderLock({
-          dialect: kassaDb.dialect,
-          url: config.database.url,
-          ...(options.pgSchema === undefined ? {} : { pgSchema: options.pgSchema }),
-        });
+        const lock = kassaDb.dialect.createLeaderLock();
         for (const network of networks.filter((n) => n.rpcUrls.length > 0)) {
           running.push(
             startChainWatcher(deps, {
@@ -157,12 +150,16 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
       }
       if (roles.includes('dispatcher')) {
         running.push(
-          startWebhookDispatcher(deps, {
-            owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-            ...dispatcher,
-            signal: controller.signal,
-            logger: http.log.child({ worker: 'dispatcher' }),
-          }),
+          startWebhookDispatcher(
+            // Webhooks leave signed and through the address guard; the dispatcher closes the sender.
+            { ...deps, webhookSender: createWebhookSender(config.webhooks) },
+            {
+              owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+              ...dispatcher,
+              signal: controller.signal,
+              logger: http.log.child({ worker: 'dispatcher' }),
+            },
+          ),
         );
       }
       const stop = async (): Promise<void> => {

@@ -1,9 +1,7 @@
 // Risk: on-chain payments are missed, counted twice, counted for the wrong order or coin, or misclassified (spec §6) — through confirmations, expiry, reorgs and a watcher killed mid-range.
-import { sql } from 'kysely';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmChainReader } from '../src/adapters/chains/evm/createEvmChainReader.ts';
-import { createLeaderLock } from '../src/adapters/db/createLeaderLock.ts';
 import { selectCoin } from '../src/app/selectCoin.ts';
 import type { ChainReader } from '../src/core/ChainReader.ts';
 import type { Network } from '../src/core/network.ts';
@@ -291,20 +289,10 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
 
   it('one watcher scans a network; a standby takes over when it stops', async () => {
     await stopWorkers();
-    const { kassaDb } = t.gateway;
-    const pgSchema =
-      kassaDb.dialect === 'postgres'
-        ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(kassaDb.db)).rows[0]?.schema
-        : undefined;
-    const lockParameters = {
-      dialect: kassaDb.dialect,
-      url: t.config.database.url,
-      ...(pgSchema === undefined ? {} : { pgSchema }),
-      retryMs: 20,
-    };
+    const { dialect } = t.gateway.kassaDb;
     // Two sessions on PostgreSQL, as two processes would hold; SQLite serves one process.
-    const firstLock = createLeaderLock(lockParameters);
-    const secondLock = kassaDb.dialect === 'postgres' ? createLeaderLock(lockParameters) : firstLock;
+    const firstLock = dialect.createLeaderLock({ retryMs: 20 });
+    const secondLock = dialect.name === 'postgres' ? dialect.createLeaderLock({ retryMs: 20 }) : firstLock;
     const committed = { first: 0, second: 0 };
     const start = (name: 'first' | 'second', lock: typeof firstLock, signal: AbortSignal) =>
       startChainWatcher(t.gateway.deps, {

@@ -35,7 +35,7 @@ async function setUp(database: TestDatabase, webhookUrl: string, webhooks: objec
     ...(created.pgSchema === undefined ? {} : { pgSchema: created.pgSchema }),
   });
   await migrateToLatest(kassaDb);
-  const store = createStore(kassaDb.db, createSecretBox(Buffer.from(MASTER_KEY_HEX, 'hex')));
+  const store = createStore(kassaDb, createSecretBox(Buffer.from(MASTER_KEY_HEX, 'hex')));
   const clock = createSystemClock();
   const { appId } = await createApp({ store, clock, ids: createRandomIdSource(clock) }, { name: 'Shop', webhookUrl });
   const configFile = path.join(created.dataDir, 'kassa.json');
@@ -69,7 +69,7 @@ async function enqueueBurst(setup: Setup, count: number, firstN: number): Promis
       await enqueuePaymentWebhooks(tx, {
         app: setup.app,
         ...built,
-        orderStatus: 'Successful',
+        orderStatus: { funds: 'full', isOverdue: false },
         nowMs: clock.now(),
         ids,
       });

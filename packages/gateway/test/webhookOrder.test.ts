@@ -3,13 +3,16 @@
 // dispatchers and a dispatcher that dies after sending.
 import { sign } from '@kassa/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createWebhookSender } from '../src/adapters/webhooks/createWebhookSender.ts';
 import { getOrders } from '../src/app/getOrders.ts';
 import { refreshOrderStatuses } from '../src/app/refreshOrderStatuses.ts';
-import { type KassaConfig, loadConfig } from '../src/config.ts';
+import type { KassaConfig } from '../src/config/KassaConfig.ts';
+import { loadConfig } from '../src/config/loadConfig.ts';
 import type { App } from '../src/core/App.ts';
 import type { Payment } from '../src/core/Payment.ts';
 import type { Stores, WatchedQuote } from '../src/core/ports.ts';
-import { withOrderStatus } from '../src/core/withOrderStatus.ts';
+import { toOrderWireStatus } from '../src/protocol/toOrderWireStatus.ts';
+import { withOrderStatus } from '../src/protocol/webhook/withOrderStatus.ts';
 import { startWebhookDispatcher } from '../src/workers/startWebhookDispatcher.ts';
 import { openTestStore, type TestStore } from './support/openTestStore.ts';
 import { SYNTHETIC_NETWORK, seedWatchedOrder } from './support/seedWatchedOrder.ts';
@@ -221,7 +224,7 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
       const controller = new AbortController();
       const dispatchers = ['one', 'two'].map((name) =>
         startWebhookDispatcher(
-          { config, store: t.store, clock },
+          { config, store: t.store, clock, webhookSender: createWebhookSender(config.webhooks) },
           { signal: controller.signal, owner: `${name}-${round}`, pollIntervalMs: 5, leaseMs: LEASE_MS },
         ),
       );
@@ -277,7 +280,7 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
         if (last === undefined) continue;
         withWebhooks++;
         expect(last.order_status, `${context}: last webhook of ${info.order.merchantOrderId}`).toBe(
-          info.summary.status,
+          toOrderWireStatus(info.summary.status),
         );
         expect(receiver.peakOpenByPath.get(path), `${context}: ${path} got overlapping webhooks`).toBe(1);
       }

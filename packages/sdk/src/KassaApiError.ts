@@ -1,4 +1,5 @@
 import { KassaSdkError, type KassaSdkErrorOptions } from './KassaSdkError.ts';
+import { getResultCodeName, type ResultCodeName } from './resultCodes.ts';
 
 export type KassaApiErrorParameters = {
   /** The envelope's result code (never 10000). */
@@ -13,12 +14,15 @@ export type KassaApiErrorParameters = {
 export class KassaApiError extends KassaSdkError {
   override name = 'KassaApiError';
   readonly code: number;
+  /** The code's name (`duplicate_order`, …, see `RESULT_CODES`); undefined for a code this SDK does not know. */
+  readonly codeName: ResultCodeName | undefined;
   readonly msg: string;
   readonly path: string;
 
   constructor({ code, msg, path }: KassaApiErrorParameters, options: KassaSdkErrorOptions = {}) {
     super(`${path}: ${msg} (code ${code})`, options);
     this.code = code;
+    this.codeName = getResultCodeName(code);
     this.msg = msg;
     this.path = path;
   }

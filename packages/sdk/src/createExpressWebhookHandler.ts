@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answerWebhook } from './answerWebhook.ts';
 import { encodeJson } from './encodeJson.ts';
-import { handleWebhook, MAX_WEBHOOK_BODY_BYTES, type WebhookHandlerOptions } from './handleWebhook.ts';
+import { MAX_WEBHOOK_BODY_BYTES, type WebhookHandlerOptions } from './handleWebhook.ts';
 import { type ReadRawBodyReturnType, readRawBody } from './readRawBody.ts';
-import { writeWebhookResponse } from './writeWebhookResponse.ts';
 
 export type CreateExpressWebhookHandlerParameters = WebhookHandlerOptions;
 
@@ -32,21 +32,7 @@ export type CreateExpressWebhookHandlerReturnType = ExpressWebhookHandler;
 export function createExpressWebhookHandler(
   options: CreateExpressWebhookHandlerParameters,
 ): CreateExpressWebhookHandlerReturnType {
-  return async (req, res) => {
-    try {
-      const read = await readExpressBody(req);
-      if (!read.ok) {
-        res.setHeader('Connection', 'close');
-        writeWebhookResponse(res, { statusCode: 413, body: 'too_large' });
-        return;
-      }
-      writeWebhookResponse(res, await handleWebhook(options, { headers: req.headers, rawBody: read.body }));
-    } catch (error) {
-      // Express 5 would forward a rejection to its error page; Kassa only needs a non-success answer.
-      if (!res.headersSent) writeWebhookResponse(res, { statusCode: 500, body: 'error' });
-      else res.destroy(error instanceof Error ? error : undefined);
-    }
-  };
+  return (req, res) => answerWebhook(options, req, res, () => readExpressBody(req));
 }
 
 /** The raw body, from whichever body parser ran (or none). */

@@ -170,11 +170,16 @@ describe('createKassaClient', () => {
     expect(await createClient().getNetworkHeights()).toEqual([{ chain: 'ETH' }]);
   });
 
-  it('throws KassaApiError with code, msg and path when code is not 10000', async () => {
+  it('throws KassaApiError with code, its name, msg and path when code is not 10000', async () => {
     reply = () => ({ body: JSON.stringify({ code: 100007, msg: 'duplicate_order: A-1 exists', data: null }) });
     const error = await catchError(createClient().getOrders(['A-1']));
     expect(error).toBeInstanceOf(KassaApiError);
-    expect(error).toMatchObject({ code: 100007, msg: 'duplicate_order: A-1 exists', path: 'bill/info' });
+    expect(error).toMatchObject({
+      code: 100007,
+      codeName: 'duplicate_order',
+      msg: 'duplicate_order: A-1 exists',
+      path: 'bill/info',
+    });
   });
 
   it('throws KassaSignatureError when the response was changed after signing', async () => {

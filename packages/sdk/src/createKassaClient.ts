@@ -2,7 +2,8 @@ import { encodeJson } from './encodeJson.ts';
 import { KassaApiError } from './KassaApiError.ts';
 import { KassaRequestError } from './KassaRequestError.ts';
 import { KassaSignatureError } from './KassaSignatureError.ts';
-import { sign } from './sign.ts';
+import { RESULT_CODES } from './resultCodes.ts';
+import { signHeaders } from './signHeaders.ts';
 import type {
   ApiEnvelope,
   BillData,
@@ -61,7 +62,6 @@ export type KassaClient = {
 export type CreateKassaClientReturnType = KassaClient;
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const SUCCESS_CODE = 10000;
 
 /**
  * Creates a typed client for the v1 merchant API that signs every request and verifies every response.
@@ -91,11 +91,8 @@ export function createKassaClient(parameters: CreateKassaClientParameters): Crea
     const path = pathInput.replace(/^\/+/, '');
     // No parameters is sent as `{}` rather than an empty body: every v1 server parses that.
     const requestBody = encodeJson(body === undefined ? {} : body);
-    const timestamp = String(Math.floor(now() / 1000));
     const headers = {
-      Appid: appId,
-      Timestamp: timestamp,
-      Sign: sign({ appId, appSecret, timestamp, body: requestBody }),
+      ...signHeaders({ appId, appSecret, nowMs: now(), body: requestBody }),
       'Content-Type': 'application/json; charset=utf-8',
     };
 
@@ -131,7 +128,7 @@ export function createKassaClient(parameters: CreateKassaClientParameters): Crea
       // An unsigned error envelope (e.g. unknown_app) still explains the failure; keep it as the cause.
       const envelope = parseEnvelope(bytes);
       const cause =
-        envelope !== undefined && envelope.code !== SUCCESS_CODE
+        envelope !== undefined && envelope.code !== RESULT_CODES.success
           ? new KassaApiError({ code: envelope.code, msg: envelope.msg, path })
           : undefined;
       throw new KassaSignatureError({ reason: 'missing_signature', path }, cause === undefined ? {} : { cause });
@@ -145,7 +142,8 @@ export function createKassaClient(parameters: CreateKassaClientParameters): Crea
     if (envelope === undefined) {
       throw new KassaRequestError({ path, detail: 'response is not a JSON envelope', status });
     }
-    if (envelope.code !== SUCCESS_CODE) throw new KassaApiError({ code: envelope.code, msg: envelope.msg, path });
+    if (envelope.code !== RESULT_CODES.success)
+      throw new KassaApiError({ code: envelope.code, msg: envelope.msg, path });
     return envelope.data as TData;
   }
 

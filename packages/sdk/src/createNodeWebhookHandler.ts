@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleWebhook, MAX_WEBHOOK_BODY_BYTES, type WebhookHandlerOptions } from './handleWebhook.ts';
+import { answerWebhook } from './answerWebhook.ts';
+import { MAX_WEBHOOK_BODY_BYTES, type WebhookHandlerOptions } from './handleWebhook.ts';
 import { readRawBody } from './readRawBody.ts';
 import { writeWebhookResponse } from './writeWebhookResponse.ts';
 
@@ -28,24 +29,11 @@ export function createNodeWebhookHandler(
   options: CreateNodeWebhookHandlerParameters,
 ): CreateNodeWebhookHandlerReturnType {
   return async (req, res) => {
-    try {
-      if (req.method !== 'POST') {
-        res.setHeader('Allow', 'POST');
-        writeWebhookResponse(res, { statusCode: 405, body: 'method_not_allowed' });
-        return;
-      }
-      const read = await readRawBody(req, MAX_WEBHOOK_BODY_BYTES);
-      if (!read.ok) {
-        // Close the connection so an oversized body cannot keep it busy.
-        res.setHeader('Connection', 'close');
-        writeWebhookResponse(res, { statusCode: 413, body: 'too_large' });
-        return;
-      }
-      writeWebhookResponse(res, await handleWebhook(options, { headers: req.headers, rawBody: read.body }));
-    } catch (error) {
-      // A listener that rejects would crash the merchant's process; answer 500 so Kassa retries.
-      if (!res.headersSent) writeWebhookResponse(res, { statusCode: 500, body: 'error' });
-      else res.destroy(error instanceof Error ? error : undefined);
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      writeWebhookResponse(res, { statusCode: 405, body: 'method_not_allowed' });
+      return;
     }
+    await answerWebhook(options, req, res, () => readRawBody(req, MAX_WEBHOOK_BODY_BYTES));
   };
 }

@@ -43,13 +43,22 @@ export {
   type KassaWebhookFastifyPluginOptions,
   kassaWebhookFastifyPlugin,
 } from './kassaWebhookFastifyPlugin.ts';
+export { isOrderStatus, ORDER_STATUSES } from './orderStatuses.ts';
+export { type ReadSignedHeadersReturnType, readSignedHeaders } from './readSignedHeaders.ts';
 export {
   type FastifyWebhookHost,
   type RegisterFastifyWebhookRouteParameters,
   registerFastifyWebhookRoute,
 } from './registerFastifyWebhookRoute.ts';
+export { getResultCodeName, RESULT_CODES, type ResultCode, type ResultCodeName } from './resultCodes.ts';
 export { type SignParameters, type SignReturnType, sign } from './sign.ts';
+export { type SignHeadersParameters, type SignHeadersReturnType, signHeaders } from './signHeaders.ts';
 export type * from './types.ts';
+export {
+  type VerifyHeadersParameters,
+  type VerifyHeadersReturnType,
+  verifyHeaders,
+} from './verifyHeaders.ts';
 export { type VerifySignParameters, type VerifySignReturnType, verifySign } from './verifySign.ts';
 export {
   type VerifyWebhookParameters,

@@ -1,9 +1,9 @@
 import { KassaWebhookError } from './KassaWebhookError.ts';
+import type { WebhookHeaders } from './readSignedHeaders.ts';
 import type { WebhookPayload } from './types.ts';
-import { verifySign } from './verifySign.ts';
+import { verifyHeaders } from './verifyHeaders.ts';
 
-/** A fetch `Headers`, a plain object, or node's `IncomingHttpHeaders`; names are case-insensitive. */
-export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type { WebhookHeaders } from './readSignedHeaders.ts';
 
 export type VerifyWebhookParameters = {
   headers: WebhookHeaders;
@@ -20,7 +20,6 @@ export type VerifyWebhookParameters = {
 export type VerifyWebhookReturnType = WebhookPayload;
 
 const DEFAULT_TOLERANCE_SECONDS = 300;
-const TIMESTAMP_PATTERN = /^\d{1,12}$/;
 
 /**
  * Verifies a Kassa webhook over its raw bytes and returns the parsed payload; throws `KassaWebhookError`.
@@ -39,19 +38,8 @@ export function verifyWebhook(parameters: VerifyWebhookParameters): VerifyWebhoo
   const toleranceSeconds = parameters.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = parameters.now ?? Date.now;
 
-  const signedAppId = getHeader(headers, 'appid');
-  const timestamp = getHeader(headers, 'timestamp');
-  const signature = getHeader(headers, 'sign');
-  if (signedAppId === undefined || timestamp === undefined || signature === undefined) {
-    throw new KassaWebhookError('missing_header');
-  }
-  if (!TIMESTAMP_PATTERN.test(timestamp)) throw new KassaWebhookError('missing_header');
-  if (signedAppId !== appId) throw new KassaWebhookError('wrong_app');
-  const nowSeconds = Math.floor(now() / 1000);
-  if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) throw new KassaWebhookError('stale_timestamp');
-  if (!verifySign({ appId, appSecret, timestamp, body: rawBody, sign: signature })) {
-    throw new KassaWebhookError('bad_signature');
-  }
+  const verdict = verifyHeaders({ headers, body: rawBody, appId, appSecret, toleranceSeconds, nowMs: now() });
+  if (!verdict.ok) throw new KassaWebhookError(verdict.reason);
 
   const text = typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8');
   let payload: unknown;
@@ -64,19 +52,4 @@ export function verifyWebhook(parameters: VerifyWebhookParameters): VerifyWebhoo
     throw new KassaWebhookError('invalid_json');
   }
   return payload as WebhookPayload;
-}
-
-/** First value of a header, by case-insensitive name; undefined when absent or empty. */
-function getHeader(headers: WebhookHeaders, lowerName: string): string | undefined {
-  if (headers instanceof Headers) {
-    const value = headers.get(lowerName);
-    return value === null || value === '' ? undefined : value;
-  }
-  for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() !== lowerName) continue;
-    // Node joins repeated headers for most names but keeps arrays for some; the first one counts.
-    const first = typeof value === 'string' ? value : value?.[0];
-    if (first !== undefined && first !== '') return first;
-  }
-  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { KassaConfig } from '../config.ts';
+import type { KassaConfig } from '../config/KassaConfig.ts';
 import type { QuoteLifetimes } from '../core/getQuoteLifetimeSeconds.ts';
 import type { Network } from '../core/network.ts';
 import type { Clock, IdSource, Store } from '../core/ports.ts';

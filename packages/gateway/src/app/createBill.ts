@@ -5,7 +5,7 @@ import type { Network } from '../core/network.ts';
 import type { Order } from '../core/Order.ts';
 import type { IdSource, Store } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
-import type { BillRequest } from '../core/request/parseBillRequest.ts';
+import type { BillRequest } from '../protocol/request/parseBillRequest.ts';
 import { assertSameRequest, fingerprintOf } from './createOrder.ts';
 import { type CreateQuoteDeps, createQuote } from './createQuote.ts';
 
@@ -52,7 +52,7 @@ export async function createBill(deps: CreateBillDeps, app: App, request: BillRe
     remark: request.remark,
     checkoutToken: deps.ids.createToken(),
     requestFingerprint: fingerprintOf('native', request),
-    status: 'Pending',
+    status: { funds: 'none', isOpen: true },
     createdAtMs: nowMs,
     expiresAtMs,
     watchUntilMs: expiresAtMs + deps.latePaymentWindowSeconds * 1000,

@@ -3,7 +3,7 @@ import type { App } from '../core/App.ts';
 import { KassaError } from '../core/KassaError.ts';
 import type { Order } from '../core/Order.ts';
 import type { Clock, IdSource, Store } from '../core/ports.ts';
-import type { CheckoutRequest } from '../core/request/parseCheckoutRequest.ts';
+import type { CheckoutRequest } from '../protocol/request/parseCheckoutRequest.ts';
 
 export type CreateOrderDeps = {
   readonly store: Store;
@@ -36,7 +36,7 @@ export async function createOrder(deps: CreateOrderDeps, app: App, request: Chec
     remark: null,
     checkoutToken: deps.ids.createToken(),
     requestFingerprint: fingerprintOf('hosted', request),
-    status: 'Pending',
+    status: { funds: 'none', isOpen: true },
     createdAtMs: nowMs,
     expiresAtMs,
     watchUntilMs: expiresAtMs + deps.latePaymentWindowSeconds * 1000,

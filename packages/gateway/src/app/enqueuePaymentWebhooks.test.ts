@@ -6,8 +6,8 @@ import { openTestStore, type TestStore } from '../../test/support/openTestStore.
 import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import type { App } from '../core/App.ts';
-import { buildDepositWebhookBody } from '../core/buildDepositWebhookBody.ts';
 import type { Network } from '../core/network.ts';
+import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
 import { createApp } from './createApp.ts';
 import { enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
 
@@ -35,7 +35,7 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
       enqueuePaymentWebhooks(tx, {
         app: { ...app, ...appOverride },
         ...built,
-        orderStatus: 'Successful',
+        orderStatus: { funds: 'full', isOverdue: false },
         nowMs: clock.now(),
         ids,
         ...(networks === undefined ? {} : { networks }),
@@ -63,7 +63,7 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     const expected = buildDepositWebhookBody({
       event: 'success',
       ...built,
-      orderStatus: 'Successful',
+      orderStatus: { funds: 'full', isOverdue: false },
       feeRate: app.feeRate,
       contract: built.quote.contract ?? '',
     });
@@ -109,7 +109,13 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
     await expect(
       t.store.transaction(async (tx) => {
-        await enqueuePaymentWebhooks(tx, { app, ...built, orderStatus: 'Successful', nowMs: clock.now(), ids });
+        await enqueuePaymentWebhooks(tx, {
+          app,
+          ...built,
+          orderStatus: { funds: 'full', isOverdue: false },
+          nowMs: clock.now(),
+          ids,
+        });
         throw new Error('the payment update failed');
       }),
     ).rejects.toThrow('the payment update failed');

@@ -1,13 +1,14 @@
 import { encodeJson } from '@kassa/sdk';
 import type { App } from '../core/App.ts';
-import { buildDepositWebhookBody } from '../core/buildDepositWebhookBody.ts';
 import type { DeliveryEvent } from '../core/Delivery.ts';
 import type { Network } from '../core/network.ts';
 import type { Order } from '../core/Order.ts';
-import type { OrderWireStatus } from '../core/orderWireStatus.ts';
+import type { OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
 import type { IdSource, Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
+import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
+import { wireContractOf } from '../protocol/wireContractOf.ts';
 
 export type EnqueuePaymentWebhooksParameters = {
   readonly app: App;
@@ -16,8 +17,8 @@ export type EnqueuePaymentWebhooksParameters = {
   readonly quote: Quote;
   /** The payment in its new status. */
   readonly payment: Payment;
-  /** The order's wire status after this change. */
-  readonly orderStatus: OrderWireStatus;
+  /** The order's status after this change. */
+  readonly orderStatus: OrderStatus;
   readonly nowMs: number;
   readonly ids: IdSource;
   /**
@@ -71,12 +72,6 @@ async function selectEvent(tx: Stores, p: EnqueuePaymentWebhooksParameters): Pro
     default:
       return assertNever(p.payment.status);
   }
-}
-
-function wireContractOf(quote: Quote, networks: readonly Network[]): string {
-  if (quote.contract !== null) return quote.contract;
-  const network = networks.find((n) => n.key === quote.networkKey);
-  return network === undefined ? '' : String(network.chainId);
 }
 
 function assertNever(value: never): never {

@@ -12,6 +12,7 @@ import { createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import type { App } from '../core/App.ts';
 import type { WatchedQuote } from '../core/ports.ts';
+import { parseOrderWireStatus } from '../protocol/parseOrderWireStatus.ts';
 import { expireOrders } from './expireOrders.ts';
 import { recordTransfers } from './recordTransfers.ts';
 
@@ -70,9 +71,10 @@ describe.each(testDatabases())('expireOrders ($kind)', (database) => {
     clock.advance(1);
     expect(await expireOrders(deps, { batchSize: 2 })).toBe(5);
     expect(await expireOrders(deps)).toBe(0);
-    for (const order of unpaid) expect((await t.store.orders.findOrder(order.orderId))?.status).toBe('Expired');
-    expect((await t.store.orders.findOrder(longer.order.orderId))?.status).toBe('Pending');
-    expect((await t.store.orders.findOrder(paid.order.orderId))?.status).toBe('Underpayment');
+    for (const order of unpaid)
+      expect((await t.store.orders.findOrder(order.orderId))?.status).toEqual(parseOrderWireStatus('Expired'));
+    expect((await t.store.orders.findOrder(longer.order.orderId))?.status).toEqual(parseOrderWireStatus('Pending'));
+    expect((await t.store.orders.findOrder(paid.order.orderId))?.status).toEqual(parseOrderWireStatus('Underpayment'));
     expect(await t.store.deliveries.listDeliveries({ limit: 100 })).toEqual(deliveriesBefore);
   });
 });

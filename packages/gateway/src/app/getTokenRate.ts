@@ -4,7 +4,7 @@ import { convertUsdAmountToToken } from '../core/money/convertUsdAmountToToken.t
 import type { Decimal } from '../core/money/Decimal.ts';
 import type { Network } from '../core/network.ts';
 import type { RateSource } from '../core/RateSource.ts';
-import type { TokenRateRequest } from '../core/request/parseTokenRateRequest.ts';
+import type { TokenRateRequest } from '../protocol/request/parseTokenRateRequest.ts';
 
 export type GetTokenRateDeps = {
   readonly networks: readonly Network[];

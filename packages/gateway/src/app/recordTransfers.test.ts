@@ -12,6 +12,7 @@ import { createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import type { App } from '../core/App.ts';
 import type { WatchedQuote } from '../core/ports.ts';
+import { parseOrderWireStatus } from '../protocol/parseOrderWireStatus.ts';
 import { recordTransfers } from './recordTransfers.ts';
 
 const UNIT = 1_000_000n;
@@ -100,7 +101,7 @@ describe.each(testDatabases())('recordTransfers ($kind)', (database) => {
       findQuote,
       retainedBlocks: 256,
     });
-    expect((await t.store.orders.findOrder(order.orderId))?.status).toBe('Pending');
+    expect((await t.store.orders.findOrder(order.orderId))?.status).toEqual(parseOrderWireStatus('Pending'));
 
     clock.advance(5_000);
     const result = await recordTransfers(deps, {
@@ -111,8 +112,8 @@ describe.each(testDatabases())('recordTransfers ($kind)', (database) => {
       retainedBlocks: 256,
     });
     expect(result.confirmed).toMatchObject([{ status: 'success', confirmedAtMs: clock.now() }]);
-    expect(result.orderStatuses.get(order.orderId)).toBe('Successful');
-    expect((await t.store.orders.findOrder(order.orderId))?.status).toBe('Successful');
+    expect(result.orderStatuses.get(order.orderId)).toEqual(parseOrderWireStatus('Successful'));
+    expect((await t.store.orders.findOrder(order.orderId))?.status).toEqual(parseOrderWireStatus('Successful'));
     const [payment] = await t.store.payments.listPaymentsForOrders([order.orderId]);
     expect(payment).toMatchObject({ status: 'success', confirmedAtMs: clock.now() });
     const deliveries = await t.store.deliveries.listDeliveries({ limit: 10 });
@@ -138,7 +139,7 @@ describe.each(testDatabases())('recordTransfers ($kind)', (database) => {
     expect(result.recorded).toMatchObject([
       { status: 'success', confirmedAtMs: clock.now(), logIndex: -1, contract: null },
     ]);
-    expect(result.orderStatuses.get(order.orderId)).toBe('Successful');
+    expect(result.orderStatuses.get(order.orderId)).toEqual(parseOrderWireStatus('Successful'));
   });
 
   it('does not count another token sent to the address, nor a zero transfer', async () => {
@@ -184,7 +185,7 @@ describe.each(testDatabases())('recordTransfers ($kind)', (database) => {
       findQuote: lookupOf(quotes),
       retainedBlocks: 256,
     });
-    expect(result.orderStatuses.get(order.orderId)).toBe('Successful');
+    expect(result.orderStatuses.get(order.orderId)).toEqual(parseOrderWireStatus('Successful'));
   });
 
   it('keeps only the newest retained block hashes', async () => {

@@ -1,5 +1,5 @@
 import type { Network, Transfer } from '../core/network.ts';
-import type { OrderWireStatus } from '../core/orderWireStatus.ts';
+import type { OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
 import type { ChainBlock, Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
@@ -43,7 +43,7 @@ export type RecordTransfersReturnType = {
    */
   readonly unmatched: readonly Transfer[];
   /** New status of every order whose payments changed. */
-  readonly orderStatuses: ReadonlyMap<string, OrderWireStatus>;
+  readonly orderStatuses: ReadonlyMap<string, OrderStatus>;
 };
 
 /**

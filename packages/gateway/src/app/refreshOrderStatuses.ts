@@ -1,6 +1,6 @@
 import type { App } from '../core/App.ts';
 import type { Network } from '../core/network.ts';
-import type { OrderWireStatus } from '../core/orderWireStatus.ts';
+import { isSameOrderStatus, type OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
 import type { IdSource, Stores } from '../core/ports.ts';
 import { summarizeOrder } from '../core/summarizeOrder.ts';
@@ -22,8 +22,8 @@ export type RefreshOrderStatusesParameters = {
 export async function refreshOrderStatuses(
   tx: Stores,
   { changedPayments, nowMs, ids, networks }: RefreshOrderStatusesParameters,
-): Promise<Map<string, OrderWireStatus>> {
-  const statuses = new Map<string, OrderWireStatus>();
+): Promise<Map<string, OrderStatus>> {
+  const statuses = new Map<string, OrderStatus>();
   const apps = new Map<string, App>();
   // Row locks are taken in one global order, so two watchers touching the same orders cannot deadlock.
   const orderIds = [...new Set(changedPayments.map((p) => p.orderId))].sort();
@@ -44,7 +44,7 @@ export async function refreshOrderStatuses(
       tx.payments.listPaymentsForOrders([orderId]),
     ]);
     const summary = summarizeOrder({ order, quotes, payments, tolerance: app.paymentTolerance, nowMs });
-    if (summary.status !== order.status) await tx.orders.updateStatus(orderId, summary.status);
+    if (!isSameOrderStatus(summary.status, order.status)) await tx.orders.updateStatus(orderId, summary.status);
     statuses.set(orderId, summary.status);
 
     const quoteById = new Map(quotes.map((q) => [q.quoteId, q]));

@@ -6,18 +6,18 @@ import { openTestStore, type TestStore } from '../../test/support/openTestStore.
 import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { deriveDepositAddress } from '../adapters/chains/evm/deriveDepositAddress.ts';
-import { resolveNetworks } from '../adapters/chains/evm/resolveNetworks.ts';
 import { createFixedRateSource } from '../adapters/rates/createFixedRateSource.ts';
+import { readNetworks } from '../config/networks/readNetworks.ts';
 import type { App } from '../core/App.ts';
 import { KassaError } from '../core/KassaError.ts';
 import type { Order } from '../core/Order.ts';
 import type { Quote } from '../core/Quote.ts';
-import { parseCheckoutRequest } from '../core/request/parseCheckoutRequest.ts';
+import { parseCheckoutRequest } from '../protocol/request/parseCheckoutRequest.ts';
 import { createOrder } from './createOrder.ts';
 import { type RefreshQuoteDeps, refreshQuote } from './refreshQuote.ts';
 import { type SelectCoinDeps, selectCoin } from './selectCoin.ts';
 
-const networks = resolveNetworks({
+const networks = readNetworks({
   DEV: {
     chainId: 31337,
     rpcUrls: ['http://127.0.0.1:9'],

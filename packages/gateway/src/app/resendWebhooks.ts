@@ -2,7 +2,7 @@ import type { App } from '../core/App.ts';
 import type { DeliveryState } from '../core/Delivery.ts';
 import { KassaError } from '../core/KassaError.ts';
 import type { Clock, Store } from '../core/ports.ts';
-import type { ResendRequest } from '../core/request/parseResendRequest.ts';
+import type { ResendRequest } from '../protocol/request/parseResendRequest.ts';
 
 export type ResendWebhooksDeps = { readonly store: Store; readonly clock: Clock };
 

@@ -12,6 +12,7 @@ import { createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import type { App } from '../core/App.ts';
 import type { WatchedQuote } from '../core/ports.ts';
+import { parseOrderWireStatus } from '../protocol/parseOrderWireStatus.ts';
 import { recordTransfers } from './recordTransfers.ts';
 import { rewindChain } from './rewindChain.ts';
 
@@ -44,7 +45,7 @@ describe.each(testDatabases())('rewindChain ($kind)', (database) => {
       findQuote,
       retainedBlocks: 256,
     });
-    expect((await t.store.orders.findOrder(order.orderId))?.status).toBe('Successful');
+    expect((await t.store.orders.findOrder(order.orderId))?.status).toEqual(parseOrderWireStatus('Successful'));
 
     const orphanedBlocks = (await t.store.chain.listBlocks('DEV')).filter((b) => b.blockNumber > 101n);
     const { failed, orderStatuses } = await rewindChain(deps, {
@@ -53,7 +54,7 @@ describe.each(testDatabases())('rewindChain ($kind)', (database) => {
       orphanedBlocks,
     });
     expect(failed.map((p) => p.txid)).toEqual([late.txid]);
-    expect(orderStatuses.get(order.orderId)).toBe('Underpayment');
+    expect(orderStatuses.get(order.orderId)).toEqual(parseOrderWireStatus('Underpayment'));
     expect(await t.store.chain.findCursor('DEV')).toBe(102n);
     expect((await t.store.chain.listBlocks('DEV')).map((b) => b.blockNumber)).toEqual([100n, 101n]);
     const afterRewind = await t.store.payments.listPaymentsForOrders([order.orderId]);
@@ -79,7 +80,7 @@ describe.each(testDatabases())('rewindChain ($kind)', (database) => {
     });
     expect(result.recorded).toHaveLength(1);
     expect(result.recorded[0]?.recordId).not.toBe(failed[0]?.recordId);
-    expect(result.orderStatuses.get(order.orderId)).toBe('Successful');
+    expect(result.orderStatuses.get(order.orderId)).toEqual(parseOrderWireStatus('Successful'));
     // And only once: the live transfer key is unique again.
     const again = await recordTransfers(deps, {
       network: SYNTHETIC_NETWORK,

@@ -1,5 +1,5 @@
 import type { Network } from '../core/network.ts';
-import type { OrderWireStatus } from '../core/orderWireStatus.ts';
+import type { OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
 import type { ChainBlock } from '../core/ports.ts';
 import type { Deps } from './Deps.ts';
@@ -18,7 +18,7 @@ export type RewindChainParameters = {
 export type RewindChainReturnType = {
   /** Payments of the orphaned blocks, now `failed`. */
   readonly failed: readonly Payment[];
-  readonly orderStatuses: ReadonlyMap<string, OrderWireStatus>;
+  readonly orderStatuses: ReadonlyMap<string, OrderStatus>;
 };
 
 /**

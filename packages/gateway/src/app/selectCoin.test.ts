@@ -6,24 +6,24 @@ import { openTestStore, type TestStore } from '../../test/support/openTestStore.
 import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { deriveDepositAddress } from '../adapters/chains/evm/deriveDepositAddress.ts';
-import { resolveNetworks } from '../adapters/chains/evm/resolveNetworks.ts';
 import { ANVIL_DEFAULT_MNEMONIC } from '../adapters/chains/evm/startAnvil.ts';
 import { createSecretBox } from '../adapters/crypto/createSecretBox.ts';
 import { createDb } from '../adapters/db/createDb.ts';
 import { createStore } from '../adapters/db/createStore.ts';
 import { createFixedRateSource } from '../adapters/rates/createFixedRateSource.ts';
+import { readNetworks } from '../config/networks/readNetworks.ts';
 import type { App } from '../core/App.ts';
 import { KassaError } from '../core/KassaError.ts';
 import type { Order } from '../core/Order.ts';
 import type { Quote } from '../core/Quote.ts';
-import { parseCheckoutRequest } from '../core/request/parseCheckoutRequest.ts';
+import { parseCheckoutRequest } from '../protocol/request/parseCheckoutRequest.ts';
 import { createOrder } from './createOrder.ts';
 import { getXpubId } from './createQuote.ts';
 import { MAX_QUOTES_PER_ORDER, type SelectCoinDeps, selectCoin, TooManyQuotesError } from './selectCoin.ts';
 
 const XPUB = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { path: "m/44'/60'/0'" }).getHdKey().publicExtendedKey;
 const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
-const networks = resolveNetworks({
+const networks = readNetworks({
   xpub: XPUB,
   BSC: { rpcUrls: ['http://127.0.0.1:1'] },
   DEV: {
@@ -123,7 +123,7 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
   const openOtherProcessStore = () => {
     if (database.kind === 'sqlite') return { otherStore: t.store, close: async () => {} };
     const other = createDb({ url: t.url, ...(t.pgSchema === undefined ? {} : { pgSchema: t.pgSchema }) });
-    return { otherStore: createStore(other.db, createSecretBox(t.masterKey)), close: () => other.close() };
+    return { otherStore: createStore(other, createSecretBox(t.masterKey)), close: () => other.close() };
   };
 
   it('prices a USD order at the fixed rate, rounding up, at the next address of the xpub', async () => {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.ts';
+import { ConfigError } from '../config/ConfigError.ts';
 import { UsageError } from './parseCommandArgs.ts';
 import { runAppCommand } from './runAppCommand.ts';
 import { runDevCommand } from './runDevCommand.ts';

@@ -8,9 +8,9 @@ import { findForbiddenWebhookTarget } from '../adapters/webhooks/findForbiddenWe
 import { type CidrList, parseCidrList } from '../adapters/webhooks/parseCidrList.ts';
 import { createApp } from '../app/createApp.ts';
 import { rotateAppSecret } from '../app/rotateAppSecret.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import { KassaError } from '../core/KassaError.ts';
-import { parseHttpUrl } from '../core/request/parseHttpUrl.ts';
+import { parseHttpUrl } from '../core/parseHttpUrl.ts';
 import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';
 
 /** `kassa app create | list | rotate-secret`: manage merchant credentials. */
@@ -26,7 +26,7 @@ export async function runAppCommand(args: readonly string[]): Promise<number> {
   const kassaDb = createDb({ url: config.database.url });
   const clock = createSystemClock();
   const deps = {
-    store: createStore(kassaDb.db, createSecretBox(config.masterKey)),
+    store: createStore(kassaDb, createSecretBox(config.masterKey)),
     clock,
     ids: createRandomIdSource(clock),
   };

@@ -3,14 +3,13 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { createDevWallet } from '../adapters/chains/evm/createDevWallet.ts';
 import { type PrepareDevChainReturnType, prepareDevChain } from '../adapters/chains/evm/prepareDevChain.ts';
-import { resolveNetworks } from '../adapters/chains/evm/resolveNetworks.ts';
 import { startAnvil } from '../adapters/chains/evm/startAnvil.ts';
 import { createWebhookInbox } from '../adapters/http/dev/createWebhookInbox.ts';
 import { DEV_INBOX_RECEIVE_PATH, registerDevRoutes } from '../adapters/http/dev/registerDevRoutes.ts';
 import { renderDevWalletPanel } from '../adapters/http/dev/renderDevWalletPanel.ts';
 import { createApp } from '../app/createApp.ts';
 import type { Deps } from '../app/Deps.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import { createGateway } from '../main.ts';
 import { parseCommandArgs, readPortOption, UsageError } from './parseCommandArgs.ts';
 
@@ -104,7 +103,7 @@ export async function runDevCommand(args: readonly string[]): Promise<number> {
 
     const payerAddress = chain.testAccount.address;
     const gateway = await createGateway(config, {
-      networks: [chain.network, ...resolveNetworks(config.networks).filter((n) => n.key !== chain.network.key)],
+      networks: [chain.network, ...config.networks.filter((n) => n.key !== chain.network.key)],
       logger: { level: logLevel, stream: process.stderr },
       checkoutDevPanel: (state) => renderDevWalletPanel({ state, payerAddress }),
     });

@@ -1,6 +1,6 @@
 import { createDb } from '../adapters/db/createDb.ts';
 import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import { parseCommandArgs } from './parseCommandArgs.ts';
 
 /** `kassa migrate`: applies pending migrations and prints what it applied. */

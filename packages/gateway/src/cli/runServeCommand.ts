@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import { createGateway, type WorkerRole } from '../main.ts';
 import { parseCommandArgs, readPortOption, UsageError } from './parseCommandArgs.ts';
 import { stopOnSignals } from './stopOnSignals.ts';

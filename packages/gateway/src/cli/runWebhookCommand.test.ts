@@ -14,7 +14,7 @@ import { createStore } from '../adapters/db/createStore.ts';
 import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
 import { createApp } from '../app/createApp.ts';
 import { enqueuePaymentWebhooks } from '../app/enqueuePaymentWebhooks.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import type { App } from '../core/App.ts';
 
 const KASSA = fileURLToPath(new URL('../../bin/kassa.js', import.meta.url));
@@ -42,7 +42,7 @@ describe('kassa webhook', () => {
     const config = loadConfig({ mode: 'auto', env });
     kassaDb = createDb({ url: config.database.url });
     await migrateToLatest(kassaDb);
-    const store = createStore(kassaDb.db, createSecretBox(config.masterKey));
+    const store = createStore(kassaDb, createSecretBox(config.masterKey));
     const clock = createTestClock();
     const ids = createSequentialIds();
     const { appId } = await createApp({ store, clock, ids }, { name: 'Shop', webhookUrl: 'https://shop.example/hook' });
@@ -51,7 +51,13 @@ describe('kassa webhook', () => {
       clock.advance(1000);
       const built = buildPaidOrder({ n, appId, nowMs: clock.now() });
       await store.transaction((tx) =>
-        enqueuePaymentWebhooks(tx, { app, ...built, orderStatus: 'Successful', nowMs: clock.now(), ids }),
+        enqueuePaymentWebhooks(tx, {
+          app,
+          ...built,
+          orderStatus: { funds: 'full', isOverdue: false },
+          nowMs: clock.now(),
+          ids,
+        }),
       );
       recordIds.push(built.payment.recordId);
     }

@@ -3,7 +3,7 @@ import { createDb } from '../adapters/db/createDb.ts';
 import { createStore } from '../adapters/db/createStore.ts';
 import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
 import { createSystemClock } from '../adapters/system/createSystemClock.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import type { Delivery, DeliveryState } from '../core/Delivery.ts';
 import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';
 
@@ -22,7 +22,7 @@ export async function runWebhookCommand(args: readonly string[]): Promise<number
   const limit = readLimit(values.limit);
   const config = loadConfig({ mode: 'auto', ...(values.config === undefined ? {} : { configFile: values.config }) });
   const kassaDb = createDb({ url: config.database.url });
-  const store = createStore(kassaDb.db, createSecretBox(config.masterKey));
+  const store = createStore(kassaDb, createSecretBox(config.masterKey));
   const clock = createSystemClock();
   const print = (line: string) => process.stdout.write(`${line}\n`);
   try {

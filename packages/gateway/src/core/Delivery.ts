@@ -1,4 +1,4 @@
-import type { OrderWireStatus } from './orderWireStatus.ts';
+import type { OrderStatus } from './OrderStatus.ts';
 import type { PaymentStatus } from './Payment.ts';
 
 /** Where a webhook delivery stands: still being tried, acknowledged, or out of attempts. */
@@ -35,7 +35,7 @@ export type Delivery = {
  * the order row is missing or unreadable: the body then goes out as written rather than the whole
  * queue stalling on one bad row.
  */
-export type LeasedDelivery = Delivery & { readonly orderStatus: OrderWireStatus | null };
+export type LeasedDelivery = Delivery & { readonly orderStatus: OrderStatus | null };
 
 /** One HTTP attempt of a delivery, as recorded for the operator. */
 export type DeliveryAttempt = {

@@ -1,4 +1,4 @@
-import type { OrderWireStatus } from './orderWireStatus.ts';
+import type { OrderStatus } from './OrderStatus.ts';
 
 /** How the order was made: the buyer picks the coin (`hosted`) or the merchant did (`native`). */
 export type OrderKind = 'hosted' | 'native';
@@ -22,7 +22,7 @@ export type Order = {
   readonly remark: string | null;
   readonly checkoutToken: string;
   readonly requestFingerprint: string;
-  readonly status: OrderWireStatus;
+  readonly status: OrderStatus;
   readonly createdAtMs: number;
   readonly expiresAtMs: number;
   readonly watchUntilMs: number;

@@ -8,11 +8,21 @@ import {
   type OrderStatusPayment,
 } from './getOrderStatus.ts';
 import type { Decimal } from './money/Decimal.ts';
-import { isPaidStatus } from './orderWireStatus.ts';
+import { isPaidStatus, type OrderStatus } from './OrderStatus.ts';
 
 const NO_TOLERANCE: Decimal = { units: 0n, scale: 0 };
 const HALF_PERCENT: Decimal = { units: 5n, scale: 3 };
 const EXPIRES_AT_MS = 1_000_000;
+
+// The rows of the spec §6 table, named as the merchant API spells them.
+const PENDING: OrderStatus = { funds: 'none', isOpen: true };
+const EXPIRED: OrderStatus = { funds: 'none', isOpen: false };
+const UNDERPAYMENT: OrderStatus = { funds: 'part', isOverdue: false };
+const UNDERPAYMENT_OVERDUE: OrderStatus = { funds: 'part', isOverdue: true };
+const SUCCESSFUL: OrderStatus = { funds: 'full', isOverdue: false };
+const PAID_OVERDUE: OrderStatus = { funds: 'full', isOverdue: true };
+const OVERPAYMENT: OrderStatus = { funds: 'more', isOverdue: false };
+const OVERPAYMENT_OVERDUE: OrderStatus = { funds: 'more', isOverdue: true };
 
 function statusOf(
   amountDue: bigint | null,
@@ -34,35 +44,35 @@ const late = (amount: bigint): OrderStatusPayment => ({ amount, confirmedAtMs: E
 describe('getOrderStatus', () => {
   it('is Pending with no funds inside the valid period and Expired from its end on', () => {
     expect(statusOf(1000n, [])).toEqual({
-      status: 'Pending',
+      status: PENDING,
       funds: 'none',
       paidAmount: 0n,
       remainingAmount: 1000n,
       isOverdue: false,
     });
-    expect(statusOf(1000n, [], { nowMs: EXPIRES_AT_MS }).status).toBe('Expired');
+    expect(statusOf(1000n, [], { nowMs: EXPIRES_AT_MS }).status).toEqual(EXPIRED);
   });
 
   it('treats a missing quote as nothing owed yet', () => {
-    expect(statusOf(null, [])).toMatchObject({ status: 'Pending', funds: 'none', remainingAmount: 0n });
-    expect(statusOf(null, [], { nowMs: EXPIRES_AT_MS + 1 }).status).toBe('Expired');
+    expect(statusOf(null, [])).toMatchObject({ status: PENDING, funds: 'none', remainingAmount: 0n });
+    expect(statusOf(null, [], { nowMs: EXPIRES_AT_MS + 1 }).status).toEqual(EXPIRED);
   });
 
   it('names each funds row inside the valid period', () => {
     expect(statusOf(1000n, [early(400n)])).toMatchObject({
-      status: 'Underpayment',
+      status: UNDERPAYMENT,
       funds: 'part',
       paidAmount: 400n,
       remainingAmount: 600n,
       isOverdue: false,
     });
     expect(statusOf(1000n, [early(400n), early(600n)])).toMatchObject({
-      status: 'Successful',
+      status: SUCCESSFUL,
       funds: 'full',
       remainingAmount: 0n,
     });
     expect(statusOf(1000n, [early(1001n)])).toMatchObject({
-      status: 'Overpayment',
+      status: OVERPAYMENT,
       funds: 'more',
       paidAmount: 1001n,
       remainingAmount: 0n,
@@ -71,44 +81,44 @@ describe('getOrderStatus', () => {
 
   it('keeps an in-time row after the period ends', () => {
     const nowMs = EXPIRES_AT_MS + 1_000;
-    expect(statusOf(1000n, [early(400n)], { nowMs }).status).toBe('Underpayment');
-    expect(statusOf(1000n, [early(1000n)], { nowMs }).status).toBe('Successful');
-    expect(statusOf(1000n, [early(2000n)], { nowMs }).status).toBe('Overpayment');
+    expect(statusOf(1000n, [early(400n)], { nowMs }).status).toEqual(UNDERPAYMENT);
+    expect(statusOf(1000n, [early(1000n)], { nowMs }).status).toEqual(SUCCESSFUL);
+    expect(statusOf(1000n, [early(2000n)], { nowMs }).status).toEqual(OVERPAYMENT);
   });
 
   it('marks a row entered by a late payment as overdue', () => {
     const nowMs = EXPIRES_AT_MS + 1_000;
     expect(statusOf(1000n, [late(400n)], { nowMs })).toMatchObject({
-      status: 'Underpayment (Overdue)',
+      status: UNDERPAYMENT_OVERDUE,
       isOverdue: true,
     });
-    expect(statusOf(1000n, [early(400n), late(600n)], { nowMs }).status).toBe('Paid (Overdue)');
-    expect(statusOf(1000n, [early(1000n), late(1n)], { nowMs }).status).toBe('Overpayment (Overdue)');
-    expect(statusOf(1000n, [late(1000n)], { nowMs }).status).toBe('Paid (Overdue)');
+    expect(statusOf(1000n, [early(400n), late(600n)], { nowMs }).status).toEqual(PAID_OVERDUE);
+    expect(statusOf(1000n, [early(1000n), late(1n)], { nowMs }).status).toEqual(OVERPAYMENT_OVERDUE);
+    expect(statusOf(1000n, [late(1000n)], { nowMs }).status).toEqual(PAID_OVERDUE);
   });
 
   it('counts a payment confirmed exactly at expiry as late', () => {
     const atExpiry = { amount: 1000n, confirmedAtMs: EXPIRES_AT_MS };
-    expect(statusOf(1000n, [atExpiry], { nowMs: EXPIRES_AT_MS }).status).toBe('Paid (Overdue)');
+    expect(statusOf(1000n, [atExpiry], { nowMs: EXPIRES_AT_MS }).status).toEqual(PAID_OVERDUE);
     const justBefore = { amount: 1000n, confirmedAtMs: EXPIRES_AT_MS - 1 };
-    expect(statusOf(1000n, [justBefore], { nowMs: EXPIRES_AT_MS }).status).toBe('Successful');
+    expect(statusOf(1000n, [justBefore], { nowMs: EXPIRES_AT_MS }).status).toEqual(SUCCESSFUL);
   });
 
   it('does not make a row overdue when a late payment leaves it unchanged', () => {
     const nowMs = EXPIRES_AT_MS + 1_000;
     // 996 is full with 0.5 % tolerance (allowance 5); a late 3 keeps it full at 999.
     expect(statusOf(1000n, [early(996n), late(3n)], { nowMs, tolerance: HALF_PERCENT })).toMatchObject({
-      status: 'Successful',
+      status: SUCCESSFUL,
       paidAmount: 999n,
       remainingAmount: 0n,
     });
-    expect(statusOf(1000n, [early(100n), late(100n)], { nowMs }).status).toBe('Underpayment');
+    expect(statusOf(1000n, [early(100n), late(100n)], { nowMs }).status).toEqual(UNDERPAYMENT);
   });
 
   it('walks payments by confirmation time, not list order', () => {
     const nowMs = EXPIRES_AT_MS + 1_000;
-    expect(statusOf(1000n, [late(600n), early(400n)], { nowMs }).status).toBe('Paid (Overdue)');
-    expect(statusOf(1000n, [late(1n), early(1000n)], { nowMs }).status).toBe('Overpayment (Overdue)');
+    expect(statusOf(1000n, [late(600n), early(400n)], { nowMs }).status).toEqual(PAID_OVERDUE);
+    expect(statusOf(1000n, [late(1n), early(1000n)], { nowMs }).status).toEqual(OVERPAYMENT_OVERDUE);
   });
 
   it('applies the tolerance in both directions, rounded down', () => {
@@ -127,7 +137,7 @@ describe('getOrderStatus', () => {
 
   it('ignores zero-amount payments', () => {
     expect(statusOf(1000n, [late(0n)], { nowMs: EXPIRES_AT_MS + 1 })).toMatchObject({
-      status: 'Expired',
+      status: EXPIRED,
       isOverdue: false,
     });
   });
@@ -212,10 +222,10 @@ describe('getOrderStatus properties', () => {
         );
         const expected = result.funds !== 'none' && enteredAtMs !== undefined && enteredAtMs >= input.expiresAtMs;
         expect(result.isOverdue).toBe(expected);
-        expect(result.status.endsWith('(Overdue)')).toBe(expected);
+        expect(result.status.funds !== 'none' && result.status.isOverdue).toBe(expected);
         expect(isPaidStatus(result.status)).toBe(result.funds === 'full' || result.funds === 'more');
         if (result.funds === 'none') {
-          expect(result.status).toBe(input.nowMs < input.expiresAtMs ? 'Pending' : 'Expired');
+          expect(result.status).toEqual(input.nowMs < input.expiresAtMs ? PENDING : EXPIRED);
         }
       }),
     );
@@ -242,7 +252,7 @@ describe('getOrderStatus properties', () => {
             nowMs: confirmedLast,
             payments,
           };
-          expect(getOrderStatus(input)).toMatchObject({ status: 'Successful', paidAmount: due, remainingAmount: 0n });
+          expect(getOrderStatus(input)).toMatchObject({ status: SUCCESSFUL, paidAmount: due, remainingAmount: 0n });
         },
       ),
     );

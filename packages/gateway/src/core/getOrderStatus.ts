@@ -1,8 +1,7 @@
 import type { Decimal } from './money/Decimal.ts';
-import type { OrderWireStatus } from './orderWireStatus.ts';
+import type { OrderFunds, OrderStatus } from './OrderStatus.ts';
 
-/** Which row of the spec §6 table the confirmed funds fall in. */
-export type OrderFunds = 'none' | 'part' | 'full' | 'more';
+export type { OrderFunds } from './OrderStatus.ts';
 
 /** One confirmed payment, already counted in the newest quote's base units. */
 export type OrderStatusPayment = {
@@ -31,7 +30,7 @@ export type GetOrderStatusParameters = {
 };
 
 export type GetOrderStatusReturnType = {
-  readonly status: OrderWireStatus;
+  readonly status: OrderStatus;
   readonly funds: OrderFunds;
   /** Sum of the confirmed payments. */
   readonly paidAmount: bigint;
@@ -42,7 +41,7 @@ export type GetOrderStatusReturnType = {
 };
 
 /**
- * Computes an order's wire status from its newest quote, confirmed payments and the clock
+ * Computes an order's status from its newest quote, confirmed payments and the clock
  * (spec §6). Pure: the same input always gives the same status.
  *
  * Funds: none when nothing is paid; full when `|paid - due| <= floor(due * tolerance)`; part
@@ -51,7 +50,7 @@ export type GetOrderStatusReturnType = {
  *
  * @example
  * getOrderStatus({ amountDue: 100n, tolerance: { units: 0n, scale: 0 }, expiresAtMs: 1000,
- *   nowMs: 500, payments: [{ amount: 100n, confirmedAtMs: 400 }] }).status // 'Successful'
+ *   nowMs: 500, payments: [{ amount: 100n, confirmedAtMs: 400 }] }).status // { funds: 'full', isOverdue: false }
  */
 export function getOrderStatus(parameters: GetOrderStatusParameters): GetOrderStatusReturnType {
   const { expiresAtMs, nowMs, tolerance } = parameters;
@@ -82,7 +81,7 @@ export function getOrderStatus(parameters: GetOrderStatusParameters): GetOrderSt
   const remainingAmount =
     (funds === 'none' || funds === 'part') && paidAmount < amountDue ? amountDue - paidAmount : 0n;
   return {
-    status: toWireStatus(funds, isOverdue, nowMs < expiresAtMs),
+    status: funds === 'none' ? { funds, isOpen: nowMs < expiresAtMs } : { funds, isOverdue },
     funds,
     paidAmount,
     remainingAmount,
@@ -95,23 +94,4 @@ function classifyFunds(paid: bigint, due: bigint, allowance: bigint): OrderFunds
   if (paid < due - allowance) return 'part';
   if (paid > due + allowance) return 'more';
   return 'full';
-}
-
-function toWireStatus(funds: OrderFunds, isOverdue: boolean, isOpen: boolean): OrderWireStatus {
-  switch (funds) {
-    case 'none':
-      return isOpen ? 'Pending' : 'Expired';
-    case 'part':
-      return isOverdue ? 'Underpayment (Overdue)' : 'Underpayment';
-    case 'full':
-      return isOverdue ? 'Paid (Overdue)' : 'Successful';
-    case 'more':
-      return isOverdue ? 'Overpayment (Overdue)' : 'Overpayment';
-    default:
-      return assertNever(funds);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unhandled funds row: ${String(value)}`);
 }

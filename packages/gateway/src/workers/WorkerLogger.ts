@@ -1,4 +1,4 @@
-/** The part of a pino logger the chain watcher and the order expirer write to. */
+/** The part of a pino logger the workers write to. */
 export type WorkerLogger = {
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;

@@ -6,6 +6,7 @@ import { createSequentialIds, createTestClock } from '../../test/support/startTe
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { createApp } from '../app/createApp.ts';
 import type { App } from '../core/App.ts';
+import { toOrderWireStatus } from '../protocol/toOrderWireStatus.ts';
 import { startOrderExpirer } from './startOrderExpirer.ts';
 
 describe.each(testDatabases())('startOrderExpirer ($kind)', (database) => {
@@ -34,7 +35,10 @@ describe.each(testDatabases())('startOrderExpirer ($kind)', (database) => {
       symbols: [],
       validPeriodSeconds: 120,
     });
-    const statusOf = async (orderId: string) => (await t.store.orders.findOrder(orderId))?.status;
+    const statusOf = async (orderId: string) => {
+      const order = await t.store.orders.findOrder(orderId);
+      return order === null ? undefined : toOrderWireStatus(order.status);
+    };
     const waitFor = async (orderId: string, status: string) => {
       const deadlineMs = Date.now() + 5_000;
       while ((await statusOf(orderId)) !== status) {

@@ -11,9 +11,11 @@ import {
   type WebhookReceiver,
 } from '../../test/support/startWebhookReceiver.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
+import { createWebhookSender } from '../adapters/webhooks/createWebhookSender.ts';
 import { createApp } from '../app/createApp.ts';
 import { enqueuePaymentWebhooks } from '../app/enqueuePaymentWebhooks.ts';
-import { type KassaConfig, loadConfig } from '../config.ts';
+import type { KassaConfig } from '../config/KassaConfig.ts';
+import { loadConfig } from '../config/loadConfig.ts';
 import type { App } from '../core/App.ts';
 import type { Delivery } from '../core/Delivery.ts';
 import { startWebhookDispatcher } from './startWebhookDispatcher.ts';
@@ -67,7 +69,13 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
     for (let i = 0; i < count; i++) {
       const built = buildPaidOrder({ n: ++seeded, appId: app.appId, nowMs: clock.now(), notifyUrl: url });
       await t.store.transaction((tx) =>
-        enqueuePaymentWebhooks(tx, { app, ...built, orderStatus: 'Successful', nowMs: clock.now(), ids }),
+        enqueuePaymentWebhooks(tx, {
+          app,
+          ...built,
+          orderStatus: { funds: 'full', isOverdue: false },
+          nowMs: clock.now(),
+          ids,
+        }),
       );
       recordIds.push(built.payment.recordId);
     }
@@ -76,8 +84,14 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
 
   const start = (overrides: { config?: KassaConfig; logger?: WorkerLogger; owner?: string } = {}) => {
     const controller = new AbortController();
+    const dispatcherConfig = overrides.config ?? config;
     const done = startWebhookDispatcher(
-      { config: overrides.config ?? config, store: t.store, clock },
+      {
+        config: dispatcherConfig,
+        store: t.store,
+        clock,
+        webhookSender: createWebhookSender(dispatcherConfig.webhooks),
+      },
       {
         signal: controller.signal,
         owner: overrides.owner ?? 'test-dispatcher',

@@ -12,7 +12,7 @@ import { createWebhookInbox } from '../../src/adapters/http/dev/createWebhookInb
 import { registerDevRoutes } from '../../src/adapters/http/dev/registerDevRoutes.ts';
 import { renderDevWalletPanel } from '../../src/adapters/http/dev/renderDevWalletPanel.ts';
 import { createApp } from '../../src/app/createApp.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/loadConfig.ts';
 import { createGateway, type Gateway } from '../../src/main.ts';
 import { getFreePort } from '../support/getFreePort.ts';
 import { testDatabases } from '../support/testDatabases.ts';

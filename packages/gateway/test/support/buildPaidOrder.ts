@@ -33,7 +33,7 @@ export function buildPaidOrder(p: BuildPaidOrderParameters): { order: Order; quo
     remark: null,
     checkoutToken: `token-${digits}`,
     requestFingerprint: 'f',
-    status: 'Successful',
+    status: { funds: 'full', isOverdue: false },
     createdAtMs: p.nowMs,
     expiresAtMs: p.nowMs + 3_600_000,
     watchUntilMs: p.nowMs + 7 * 86_400_000,

@@ -9,6 +9,13 @@ import type { Database } from './schema.ts';
  */
 export function createChainStore(db: Kysely<Database>): ChainStore {
   const blockNumber = sql<string>`cast(block_number as bigint)`;
+  const deleteBlocks = async (networkKey: string, op: '>=' | '<', block: bigint): Promise<void> => {
+    await db
+      .deleteFrom('chain_blocks')
+      .where('network_key', '=', networkKey)
+      .where(blockNumber, op, block.toString())
+      .execute();
+  };
   return {
     async findCursor(networkKey) {
       const row = await db
@@ -87,19 +94,7 @@ export function createChainStore(db: Kysely<Database>): ChainStore {
         .map((r) => ({ blockNumber: BigInt(r.block_number), blockHash: r.block_hash, parentHash: r.parent_hash }))
         .sort((a, b) => (a.blockNumber < b.blockNumber ? -1 : a.blockNumber > b.blockNumber ? 1 : 0));
     },
-    async deleteBlocksFrom(networkKey, fromBlock) {
-      await db
-        .deleteFrom('chain_blocks')
-        .where('network_key', '=', networkKey)
-        .where(blockNumber, '>=', fromBlock.toString())
-        .execute();
-    },
-    async pruneBlocks(networkKey, belowBlock) {
-      await db
-        .deleteFrom('chain_blocks')
-        .where('network_key', '=', networkKey)
-        .where(blockNumber, '<', belowBlock.toString())
-        .execute();
-    },
+    deleteBlocksFrom: (networkKey, fromBlock) => deleteBlocks(networkKey, '>=', fromBlock),
+    pruneBlocks: (networkKey, belowBlock) => deleteBlocks(networkKey, '<', belowBlock),
   };
 }

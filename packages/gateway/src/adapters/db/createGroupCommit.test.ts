@@ -1,20 +1,27 @@
 // Risk: group commit acknowledging an order before it is durable, losing a batch-mate's order
 // when one write fails, or answering an idempotent retry in the same batch wrongly.
+import { randomBytes } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../test/support/buildPaidOrder.ts';
 import { insertTestApp, TEST_APP_ID } from '../../../test/support/insertTestApp.ts';
-import { openTestStore, type TestStore } from '../../../test/support/openTestStore.ts';
 import { testDatabases } from '../../../test/support/testDatabases.ts';
 import type { OrderStore } from '../../core/ports.ts';
+import { createSecretBox } from '../crypto/createSecretBox.ts';
+import type { KassaDb } from './createDb.ts';
 import { createGroupCommit } from './createGroupCommit.ts';
-import { createOrderStore } from './createOrderStore.ts';
+import { createStore } from './createStore.ts';
+import { migrateToLatest } from './migrateToLatest.ts';
+import { openSqliteDb } from './openSqliteDb.ts';
 
 const NOW_MS = Date.UTC(2026, 10, 21, 12);
 const sqlite = testDatabases().filter((database) => database.kind === 'sqlite');
 
 describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
-  let t: TestStore;
+  let created: Awaited<ReturnType<typeof database.create>>;
+  let kassaDb: KassaDb;
+  /** The connection under `kassaDb.db`, on which group commits run. */
+  let sqliteHandle: SQLite.Database;
   let orders: OrderStore;
   /** A second connection, as another process would read the file. */
   let reader: SQLite.Database;
@@ -28,27 +35,31 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
     ).n;
   const orderOf = (n: number, appId = TEST_APP_ID) => ({
     ...buildPaidOrder({ n, appId, nowMs: NOW_MS }).order,
-    status: 'Pending' as const,
+    status: { funds: 'none', isOpen: true } as const,
   });
 
   beforeAll(async () => {
-    t = await openTestStore(database);
-    await insertTestApp(t.store, NOW_MS);
-    orders = createOrderStore(t.kassaDb.db, { groupCommit: t.kassaDb.sqlite });
-    reader = new SQLite(t.url, { readonly: true });
+    created = await database.create();
+    ({ kassaDb, sqlite: sqliteHandle } = openSqliteDb(created.url));
+    await migrateToLatest(kassaDb);
+    // The store as the gateway builds it: orders outside a transaction go through group commit.
+    const store = createStore(kassaDb, createSecretBox(randomBytes(32)), { groupCommitOrders: true });
+    await insertTestApp(store, NOW_MS);
+    orders = store.orders;
+    reader = new SQLite(created.url, { readonly: true });
   });
   afterAll(async () => {
     reader.close();
-    await t.dispose();
+    await kassaDb.close();
+    await created.dispose();
   });
 
   it('commits writes submitted in one turn of the event loop in one transaction', async () => {
-    const sqliteHandle = t.kassaDb.sqlite as SQLite.Database;
     sqliteHandle.exec('create table marks (n integer primary key)');
     const insert = sqliteHandle.prepare('insert into marks (n) values (?)');
     const seenByOthers = () => (reader.prepare('select count(*) as n from marks').get() as { n: number }).n;
     // While each write runs, another connection sees none of its batch-mates yet: one transaction.
-    const batched = createGroupCommit(t.kassaDb.db, sqliteHandle, (n: number) => {
+    const batched = createGroupCommit(kassaDb.db, sqliteHandle, (n: number) => {
       const seen = seenByOthers();
       insert.run(n);
       return { n, inTransaction: sqliteHandle.inTransaction, seen };
@@ -95,14 +106,13 @@ describe.each(sqlite)('createGroupCommit ($kind)', (database) => {
   });
 
   it('rejects every write of a batch whose COMMIT fails, and writes none of them', async () => {
-    const sqliteHandle = t.kassaDb.sqlite as SQLite.Database;
     // A deferred foreign key is checked at COMMIT: one orphan row makes the whole commit fail.
     sqliteHandle.exec(`create table parents (id integer primary key);
       create table children (n integer primary key,
         parent_id integer not null references parents (id) deferrable initially deferred);
       insert into parents (id) values (1);`);
     const insert = sqliteHandle.prepare('insert into children (n, parent_id) values (?, ?)');
-    const failing = createGroupCommit(t.kassaDb.db, sqliteHandle, (n: number) => {
+    const failing = createGroupCommit(kassaDb.db, sqliteHandle, (n: number) => {
       insert.run(n, n === 2 ? 404 : 1);
       return n;
     });

@@ -1,10 +1,24 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Payment } from '../../core/Payment.ts';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import type { Payment, PaymentStatus } from '../../core/Payment.ts';
 import type { PaymentStore } from '../../core/ports.ts';
 import type { Database, PaymentsTable } from './schema.ts';
 
 /** Payments (trades) in the database. */
 export function createPaymentStore(db: Kysely<Database>): PaymentStore {
+  /** Applies `change` when the payment's status passes `[op, status]`; true when it did. */
+  const changePayment = async (
+    recordId: string,
+    change: Updateable<PaymentsTable>,
+    [op, status]: readonly ['=' | '<>', PaymentStatus],
+  ): Promise<boolean> => {
+    const result = await db
+      .updateTable('payments')
+      .set(change)
+      .where('record_id', '=', recordId)
+      .where('status', op, status)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  };
   return {
     async listPaymentsForOrders(orderIds) {
       if (orderIds.length === 0) return [];
@@ -70,24 +84,10 @@ export function createPaymentStore(db: Kysely<Database>): PaymentStore {
         .execute();
       return rows.map(toPayment);
     },
-    async markPaymentConfirmed(recordId, confirmedAtMs) {
-      const result = await db
-        .updateTable('payments')
-        .set({ status: 'success', confirmed_at: confirmedAtMs })
-        .where('record_id', '=', recordId)
-        .where('status', '=', 'processing')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
-    async markPaymentFailed(recordId, failedAtMs) {
-      const result = await db
-        .updateTable('payments')
-        .set({ status: 'failed', failed_at: failedAtMs })
-        .where('record_id', '=', recordId)
-        .where('status', '<>', 'failed')
-        .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
-    },
+    markPaymentConfirmed: (recordId, confirmedAtMs) =>
+      changePayment(recordId, { status: 'success', confirmed_at: confirmedAtMs }, ['=', 'processing']),
+    markPaymentFailed: (recordId, failedAtMs) =>
+      changePayment(recordId, { status: 'failed', failed_at: failedAtMs }, ['<>', 'failed']),
   };
 }
 

@@ -19,7 +19,7 @@ describe.each(testDatabases())('createQuoteStore ($kind)', (database) => {
   /** An order watched until `watchUntilMs`, and a quote template for it. */
   const addOrder = async (n: number, watchUntilMs: number): Promise<NewQuote> => {
     const { order, quote } = buildPaidOrder({ n, appId: TEST_APP_ID, nowMs: NOW_MS });
-    await t.store.orders.insertOrder({ ...order, status: 'Pending', watchUntilMs });
+    await t.store.orders.insertOrder({ ...order, status: { funds: 'none', isOpen: true }, watchUntilMs });
     const { quoteId: _id, ...newQuote } = quote;
     return { ...newQuote, address: `0x${String(n).padStart(40, '0')}` };
   };
@@ -27,26 +27,12 @@ describe.each(testDatabases())('createQuoteStore ($kind)', (database) => {
   it('inserts quotes with increasing ids and reads them back exactly (wei amounts past 2^63)', async () => {
     const template = await addOrder(1, NOW_MS + 1000);
     const wei = 2n ** 64n + 12_345n;
-    const first = await t.store.quotes.insertQuote({
-      ...template,
-      symbol: 'ETH',
-      contract: null,
-      decimals: 18,
-      amount: wei,
-      tokenRate: '3150.27',
-    });
+    const ethQuote = { ...template, symbol: 'ETH', contract: null, decimals: 18, amount: wei, tokenRate: '3150.27' };
+    const first = await t.store.quotes.insertQuote(ethQuote);
     const second = await t.store.quotes.insertQuote({ ...template, addressIndex: 7 });
     expect(second.quoteId).toBeGreaterThan(first.quoteId);
     expect(await t.store.quotes.listQuotesForOrders([template.orderId])).toEqual([first, second]);
-    expect(first).toEqual({
-      ...template,
-      symbol: 'ETH',
-      contract: null,
-      decimals: 18,
-      amount: wei,
-      tokenRate: '3150.27',
-      quoteId: first.quoteId,
-    });
+    expect(first).toEqual({ ...ethQuote, quoteId: first.quoteId });
   });
 
   it('lists watched quotes of one network after an id, by id, with their watch end', async () => {

@@ -1,44 +1,26 @@
 import { type Kysely, sql } from 'kysely';
 import type { KassaDb } from './createDb.ts';
+import type { SqlDialectName } from './dialect/KassaDialect.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-import type { KassaMigration, SqlDialectName } from './migrations/KassaMigration.ts';
+import type { KassaMigration } from './migrations/KassaMigration.ts';
 import type { Database } from './schema.ts';
 
 export type MigrateResult = { readonly applied: readonly string[] };
 
 /**
  * Applies every pending migration in one transaction, so a crash leaves the schema as it was.
- * Processes starting together queue on a lock (an advisory lock per schema on PostgreSQL; SQLite's
- * write lock) instead of racing.
+ * Processes starting together queue on the dialect's migration lock (an advisory lock per schema on
+ * PostgreSQL; SQLite's write lock) instead of racing.
  *
  * Why not Kysely's Migrator: it introspects every schema of the database to find its tables, which
  * fails when another schema is dropped at that moment (PostgreSQL error 3F000) and picks up other
  * schemas' tables; a table of our own in the current schema needs neither.
  */
 export async function migrateToLatest(
-  kassaDb: KassaDb,
+  { db, dialect }: KassaDb,
   migrations: readonly KassaMigration[] = MIGRATIONS,
 ): Promise<MigrateResult> {
-  const { db, dialect } = kassaDb;
-  if (dialect === 'postgres') {
-    return db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':kassa_migrations'))`.execute(trx);
-      return applyPending(trx, dialect, migrations);
-    });
-  }
-  // SQLite: BEGIN IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another
-  // process), where a deferred transaction would fail with SQLITE_BUSY when it starts writing.
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await applyPending(conn, dialect, migrations);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
-    }
-  });
+  return dialect.withMigrationLock(db, (locked) => applyPending(locked, dialect.name, migrations));
 }
 
 async function applyPending(

@@ -1,9 +1,9 @@
+import { RESULT_CODES } from '@kassa/sdk';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/Deps.ts';
 import type { CheckoutState } from '../../app/getCheckoutState.ts';
-import { RESULT_CODES } from '../../core/resultCodes.ts';
 import type { KassaDb } from '../db/createDb.ts';
-import { registerCheckoutPages } from './checkout/registerCheckoutPages.ts';
+import { registerCheckout } from './checkout/registerCheckout.ts';
 import { createSecurityHeaders } from './createSecurityHeaders.ts';
 import { createMerchantRoutes } from './merchantApi/createMerchantRoutes.ts';
 import { MERCHANT_API_PREFIX, type MerchantHandler, registerMerchantApi } from './merchantApi/registerMerchantApi.ts';
@@ -45,13 +45,13 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     deps,
     routes: { ...createMerchantRoutes(deps), ...p.extraMerchantRoutes },
   });
-  await fastify.register(registerCheckoutPages, {
+  await fastify.register(registerCheckout, {
     deps,
     ...(p.checkoutDevPanel === undefined ? {} : { devPanel: p.checkoutDevPanel }),
   });
   fastify.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith(MERCHANT_API_PREFIX)) {
-      const { body } = signEnvelope({ code: RESULT_CODES.unknown_path.resultCode, msg: 'unknown endpoint' }, null, 0);
+      const { body } = signEnvelope({ code: RESULT_CODES.unknown_path, msg: 'unknown endpoint' }, null, 0);
       return reply.code(404).header('content-type', 'application/json; charset=utf-8').send(body);
     }
     return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('not found');

@@ -2,6 +2,9 @@ import type { Decimal } from '../../core/money/Decimal.ts';
 import type { RateLookup, RateSource } from '../../core/RateSource.ts';
 import { sleep } from '../system/sleep.ts';
 import type { ExchangeName } from './ExchangeName.ts';
+import { getConsensusRate, type ObservedPrice } from './getConsensusRate.ts';
+import { getExchangeRetryDelay } from './getExchangeRetryDelay.ts';
+import { type ExchangeSourceState, indexExchangeTokens } from './indexExchangeTokens.ts';
 import type { PriceFetcher } from './PriceFetcher.ts';
 import { RateFetchError } from './RateFetchError.ts';
 
@@ -41,23 +44,7 @@ export type ExchangeRateSource = RateSource & {
   start(options: { readonly signal: AbortSignal }): Promise<void>;
 };
 
-type ObservedPrice = { readonly price: Decimal; readonly asOfMs: number };
-
-type SourceState = {
-  readonly name: ExchangeName;
-  readonly fetch: PriceFetcher;
-  readonly symbols: string[];
-  readonly prices: Map<string, ObservedPrice>;
-  failures: number;
-  retryAtMs: number;
-  inFlight: Promise<void> | null;
-};
-
 const DEFAULT_BACKOFF: ExchangeBackoff = { initialMs: 1_000, maxMs: 5 * 60_000 };
-
-// A Retry-After is honoured even beyond `backoff.maxMs` (ignoring one gets an IP banned), but a
-// nonsense value must not silence a source for good.
-const MAX_RETRY_AFTER_MS = 24 * 60 * 60_000;
 
 // The loop wakes at least this often so a wall-clock jump cannot make it oversleep for long.
 const MAX_SLEEP_MS = 60_000;
@@ -76,25 +63,9 @@ export function createExchangeRateSource({
   backoff = DEFAULT_BACKOFF,
   onFetchError,
 }: CreateExchangeRateSourceParameters): ExchangeRateSource {
-  const tokenBySymbol = new Map<string, ExchangeRateToken>();
-  const sources = new Map<ExchangeName, SourceState>();
-  for (const token of tokens) {
-    const symbol = token.symbol.toUpperCase();
-    assertValidToken(token, tokenBySymbol.has(symbol));
-    tokenBySymbol.set(symbol, token);
-    for (const name of token.sources) {
-      const fetch = fetchers[name];
-      if (fetch === undefined) throw new RangeError(`rate token ${token.symbol}: no fetcher for ${name}`);
-      let source = sources.get(name);
-      if (source === undefined) {
-        source = { name, fetch, symbols: [], prices: new Map(), failures: 0, retryAtMs: 0, inFlight: null };
-        sources.set(name, source);
-      }
-      source.symbols.push(symbol);
-    }
-  }
+  const { tokenBySymbol, sources } = indexExchangeTokens(tokens, fetchers);
 
-  function listDueSymbols(source: SourceState, atMs: number): string[] {
+  function listDueSymbols(source: ExchangeSourceState, atMs: number): string[] {
     return source.symbols.filter((symbol) => {
       const observed = source.prices.get(symbol);
       const cacheMs = tokenBySymbol.get(symbol)?.cacheMs ?? 0;
@@ -102,7 +73,11 @@ export function createExchangeRateSource({
     });
   }
 
-  async function fetchSource(source: SourceState, symbols: readonly string[], signal: AbortSignal): Promise<void> {
+  async function fetchSource(
+    source: ExchangeSourceState,
+    symbols: readonly string[],
+    signal: AbortSignal,
+  ): Promise<void> {
     // Stamped when asked, not when answered: a slow answer is counted as old as it may be.
     const askedAtMs = now();
     let failure: unknown = null;
@@ -128,7 +103,7 @@ export function createExchangeRateSource({
     }
     source.failures += 1;
     const retryAfterMs = failure instanceof RateFetchError ? failure.retryAfterMs : null;
-    source.retryAtMs = now() + getRetryDelayMs(source.failures, retryAfterMs, backoff);
+    source.retryAtMs = now() + getExchangeRetryDelay({ failures: source.failures, retryAfterMs, ...backoff });
     onFetchError?.(failure, source.name);
   }
 
@@ -185,17 +160,7 @@ export function createExchangeRateSource({
         if (nowMs - observed.asOfMs < token.staleMs) fresh.push(observed);
       }
       if (fresh.length === 0) return { ok: false, reason: hasAny ? 'stale' : 'missing' };
-      const sorted = fresh.map((observed) => observed.price).sort(compareDecimals);
-      const median = getMedian(sorted);
-      const lowest = sorted[0] ?? median;
-      const highest = sorted[sorted.length - 1] ?? median;
-      // (max − min) / median > maxSpread, multiplied out so no division (and no rounding) happens.
-      const spread = subtractDecimals(highest, lowest);
-      if (compareDecimals(spread, multiplyDecimals(token.maxSpread, median)) > 0) {
-        return { ok: false, reason: 'disagree' };
-      }
-      const asOfMs = Math.min(...fresh.map((observed) => observed.asOfMs));
-      return { ok: true, rate: trimDecimal(median), asOfMs };
+      return getConsensusRate(fresh, token.maxSpread);
     },
 
     refresh(): Promise<void> {
@@ -212,65 +177,4 @@ export function createExchangeRateSource({
       }
     },
   };
-}
-
-function assertValidToken(token: ExchangeRateToken, isDuplicate: boolean): void {
-  const label = `rate token ${token.symbol}`;
-  if (token.symbol === '') throw new RangeError('rate token: empty symbol');
-  if (isDuplicate) throw new RangeError(`${label}: listed twice`);
-  if (token.sources.length === 0) throw new RangeError(`${label}: no sources`);
-  if (new Set(token.sources).size !== token.sources.length) throw new RangeError(`${label}: a source listed twice`);
-  if (!Number.isSafeInteger(token.cacheMs) || token.cacheMs <= 0) throw new RangeError(`${label}: cacheMs must be > 0`);
-  if (!Number.isSafeInteger(token.staleMs) || token.staleMs <= token.cacheMs) {
-    throw new RangeError(`${label}: staleMs must exceed cacheMs`);
-  }
-}
-
-/** Exponential backoff per failure in a row, stretched to any Retry-After the exchange sent. */
-function getRetryDelayMs(failures: number, retryAfterMs: number | null, backoff: ExchangeBackoff): number {
-  const exponentialMs = Math.min(backoff.initialMs * 2 ** Math.min(failures - 1, 30), backoff.maxMs);
-  if (retryAfterMs === null) return exponentialMs;
-  return Math.max(exponentialMs, Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));
-}
-
-function alignDecimals(a: Decimal, b: Decimal): { a: bigint; b: bigint; scale: number } {
-  const scale = Math.max(a.scale, b.scale);
-  return { a: a.units * 10n ** BigInt(scale - a.scale), b: b.units * 10n ** BigInt(scale - b.scale), scale };
-}
-
-function compareDecimals(a: Decimal, b: Decimal): number {
-  const aligned = alignDecimals(a, b);
-  return aligned.a === aligned.b ? 0 : aligned.a < aligned.b ? -1 : 1;
-}
-
-function subtractDecimals(a: Decimal, b: Decimal): Decimal {
-  const aligned = alignDecimals(a, b);
-  return { units: aligned.a - aligned.b, scale: aligned.scale };
-}
-
-function multiplyDecimals(a: Decimal, b: Decimal): Decimal {
-  return { units: a.units * b.units, scale: a.scale + b.scale };
-}
-
-// For an even count the median is the mean of the middle two, kept exact: halving an odd sum
-// adds one decimal place (x / 2 = 5x / 10) instead of rounding.
-function getMedian(sorted: readonly Decimal[]): Decimal {
-  const middle = Math.floor(sorted.length / 2);
-  const upper = sorted[middle];
-  if (upper === undefined) throw new RangeError('median of no prices');
-  if (sorted.length % 2 === 1) return upper;
-  const lower = sorted[middle - 1] ?? upper;
-  const aligned = alignDecimals(lower, upper);
-  const sum = aligned.a + aligned.b;
-  return sum % 2n === 0n ? { units: sum / 2n, scale: aligned.scale } : { units: sum * 5n, scale: aligned.scale + 1 };
-}
-
-// Exchanges pad prices ("3456.78000000"); drop the padding so rates stay short where they are stored.
-function trimDecimal(d: Decimal): Decimal {
-  let { units, scale } = d;
-  while (scale > 0 && units % 10n === 0n) {
-    units /= 10n;
-    scale -= 1;
-  }
-  return { units, scale };
 }

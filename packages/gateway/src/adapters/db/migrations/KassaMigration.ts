@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
-
-export type SqlDialectName = 'sqlite' | 'postgres';
+import type { SqlDialectName } from '../dialect/KassaDialect.ts';
 
 /** A schema step. Migrations get the dialect for the rare statement that must differ. */
 export type KassaMigration = {

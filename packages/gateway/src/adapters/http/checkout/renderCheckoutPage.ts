@@ -5,7 +5,8 @@ import { escapeHtml as esc } from './escapeHtml.ts';
 import { isRightToLeft } from './isRightToLeft.ts';
 import type { CheckoutCatalog } from './loadCheckoutCatalogs.ts';
 import { CHECKOUT_LOCALES, type CheckoutLocale } from './pickLocale.ts';
-import { RETURN_COUNTDOWN_SECONDS, type StateView } from './renderStateView.ts';
+import { RETURN_COUNTDOWN_SECONDS } from './renderReturnLink.ts';
+import type { StateView } from './StateView.ts';
 
 /** Where the page's stylesheet and script are served (content-hashed, cached for a year). */
 export type CheckoutAssetHrefs = { readonly css: string; readonly js: string };

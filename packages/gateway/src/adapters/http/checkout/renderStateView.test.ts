@@ -1,134 +1,13 @@
 // Risk: a state of spec §6 shows the wrong screen — an address after expiry, no remaining amount when underpaid, a redirect before payment — or a language lacks a message the view needs.
 import { describe, expect, it } from 'vitest';
 import type { CheckoutPendingPayment, CheckoutState } from '../../../app/getCheckoutState.ts';
-import type { Network } from '../../../core/network.ts';
-import type { Order } from '../../../core/Order.ts';
-import type { Payment } from '../../../core/Payment.ts';
-import type { Quote } from '../../../core/Quote.ts';
-import { summarizeOrder } from '../../../core/summarizeOrder.ts';
+import { toOrderWireStatus } from '../../../protocol/toOrderWireStatus.ts';
+import type { CheckoutErrorCode } from './CheckoutErrorCode.ts';
+import { confirmed, HOUR, NOW, ORDER, QUOTE, stateOf } from './checkoutStateFixtures.ts';
 import { createTranslator } from './createTranslator.ts';
 import { loadCheckoutCatalogs } from './loadCheckoutCatalogs.ts';
 import { CHECKOUT_LOCALES, type CheckoutLocale } from './pickLocale.ts';
-import { type CheckoutErrorCode, renderStateView } from './renderStateView.ts';
-
-const NOW = Date.UTC(2026, 10, 20, 12);
-const HOUR = 3_600_000;
-const ADDRESS = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
-const CONTRACT = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
-
-const NETWORK: Network = {
-  key: 'DEV',
-  chainId: 31337,
-  standard: 'ERC20',
-  rpcUrls: ['http://127.0.0.1:8545'],
-  confirmations: 3,
-  blockTimeSeconds: 1,
-  xpub: 'xpub-not-used-here',
-  tokens: [
-    {
-      tokenId: 'tok-usdt',
-      networkKey: 'DEV',
-      symbol: 'USDT',
-      name: 'Tether USD',
-      contract: CONTRACT,
-      decimals: 6,
-      isStable: true,
-    },
-  ],
-};
-
-const ORDER: Order = {
-  orderId: '202611201200000000000000000000777',
-  appId: '900000000000000000000000000000001',
-  merchantOrderId: 'M-1',
-  kind: 'hosted',
-  productName: 'Tea',
-  productPrice: '10.5',
-  denominatedCurrency: 'USD',
-  priceUsdCents: 1050n,
-  validPeriodSeconds: 3600,
-  returnUrl: 'https://shop.example/thanks?a=1&b="2"',
-  notifyUrl: null,
-  customValue: null,
-  remark: null,
-  checkoutToken: 'tokentokentokentoken',
-  requestFingerprint: 'f',
-  status: 'Pending',
-  createdAtMs: NOW,
-  expiresAtMs: NOW + HOUR,
-  watchUntilMs: NOW + 200 * HOUR,
-};
-
-const QUOTE: Quote = {
-  quoteId: 4242,
-  orderId: ORDER.orderId,
-  networkKey: 'DEV',
-  tokenId: 'tok-usdt',
-  symbol: 'USDT',
-  contract: CONTRACT,
-  decimals: 6,
-  tokenRate: '1',
-  amount: 10_500_000n,
-  address: ADDRESS,
-  addressIndex: 1,
-  xpubId: 'xpubid0123456789',
-  createdAtMs: NOW,
-  pricedAtMs: NOW,
-};
-
-let recordSeq = 0;
-function confirmed(amount: bigint, confirmedAtMs: number): Payment {
-  return {
-    recordId: `rec-${++recordSeq}`,
-    orderId: ORDER.orderId,
-    quoteId: QUOTE.quoteId,
-    networkKey: 'DEV',
-    txid: `0x${'ab'.repeat(32)}`,
-    logIndex: recordSeq,
-    blockNumber: 10n,
-    blockHash: `0x${'cd'.repeat(32)}`,
-    fromAddress: '0x0000000000000000000000000000000000000001',
-    toAddress: ADDRESS,
-    contract: CONTRACT,
-    amount,
-    status: 'success',
-    seenAtMs: confirmedAtMs,
-    confirmedAtMs,
-    failedAtMs: null,
-  };
-}
-
-type StateOptions = {
-  quotes?: Quote[];
-  payments?: Payment[];
-  pending?: CheckoutPendingPayment[];
-  nowMs?: number;
-  isQuoteUnpriced?: boolean;
-  order?: Order;
-};
-
-function stateOf(o: StateOptions = {}): CheckoutState {
-  const order = o.order ?? ORDER;
-  const nowMs = o.nowMs ?? NOW + 60_000;
-  const quotes = o.quotes ?? [QUOTE];
-  const payments = o.payments ?? [];
-  const summary = summarizeOrder({ order, quotes, payments, tolerance: { units: 0n, scale: 0 }, nowMs });
-  const isOpen = nowMs < order.expiresAtMs;
-  const canChangeCoin = isOpen && payments.length === 0 && (o.pending ?? []).length === 0;
-  return {
-    order,
-    summary,
-    network: summary.newestQuote === null ? null : NETWORK,
-    nowMs,
-    isOpen,
-    canChangeCoin,
-    pendingPayments: o.pending ?? [],
-    coinOptions: canChangeCoin
-      ? [{ token: NETWORK.tokens[0] as Network['tokens'][number], network: NETWORK, amount: 10_500_000n }]
-      : [],
-    isQuoteUnpriced: o.isQuoteUnpriced ?? false,
-  };
-}
+import { renderStateView } from './renderStateView.ts';
 
 const catalogs = loadCheckoutCatalogs();
 const english = catalogs.get('en') ?? {};
@@ -192,7 +71,7 @@ describe('renderStateView', () => {
     ['expired', 'expired', 'Expired'],
   ] as const)('%s: shows the %s screen for %s', (screen, kind, status) => {
     const state = SCREENS[screen];
-    expect(state.summary.status).toBe(status);
+    expect(toOrderWireStatus(state.summary.status)).toBe(status);
     expect(render(state).kind).toBe(kind);
   });
 

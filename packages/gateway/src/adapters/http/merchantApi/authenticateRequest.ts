@@ -1,4 +1,4 @@
-import { verifySign } from '@kassa/sdk';
+import { readSignedHeaders, type VerifyHeadersReturnType, verifyHeaders } from '@kassa/sdk';
 import type { App } from '../../../core/App.ts';
 import { KassaError } from '../../../core/KassaError.ts';
 import type { AppStore } from '../../../core/ports.ts';
@@ -17,6 +17,7 @@ export type AuthenticateResult =
   /** `app` is set when the app is known, so the error reply can still be signed. */
   | { readonly ok: false; readonly error: KassaError; readonly app: App | null };
 
+// Stricter than the SDK's own check: requests name the offending header, and v1 sends 10 digits.
 const TIMESTAMP = /^\d{10}$/;
 const SIGN = /^[0-9a-fA-F]{64}$/;
 
@@ -25,61 +26,53 @@ const SIGN = /^[0-9a-fA-F]{64}$/;
  * timestamp, and the SHA-256 signature compared in constant time.
  */
 export async function authenticateRequest(p: AuthenticateRequestParameters): Promise<AuthenticateResult> {
-  const appId = headerOf(p.headers, 'appid');
-  const timestamp = headerOf(p.headers, 'timestamp');
-  const signature = headerOf(p.headers, 'sign');
+  const { appId, timestamp, sign } = readSignedHeaders(p.headers);
   const missing = [
-    appId === undefined || appId === '' ? 'Appid' : null,
+    appId === undefined ? 'Appid' : null,
     timestamp === undefined || !TIMESTAMP.test(timestamp) ? 'Timestamp' : null,
-    signature === undefined || !SIGN.test(signature) ? 'Sign' : null,
+    sign === undefined || !SIGN.test(sign) ? 'Sign' : null,
   ].filter((name) => name !== null);
-  const app = appId === undefined || appId === '' || appId.length > 64 ? null : await p.apps.findApp(appId);
+  const app = appId === undefined || appId.length > 64 ? null : await p.apps.findApp(appId);
   if (missing.length > 0) {
-    return {
-      ok: false,
-      app,
-      error: new KassaError({
-        code: 'missing_header',
-        message: `missing or malformed header: ${missing.join(', ')} (Timestamp is 10-digit Unix seconds, Sign 64 hex digits)`,
-      }),
-    };
+    const message = `missing or malformed header: ${missing.join(', ')} (Timestamp is 10-digit Unix seconds, Sign 64 hex digits)`;
+    return { ok: false, app, error: new KassaError({ code: 'missing_header', message }) };
   }
   if (app === null) {
     return { ok: false, app: null, error: new KassaError({ code: 'unknown_app', message: 'unknown Appid' }) };
   }
-  const ts = timestamp as string;
-  const skewSeconds = Math.abs(Math.floor(p.nowMs / 1000) - Number(ts));
-  if (skewSeconds > p.windowSeconds) {
-    return {
-      ok: false,
-      app,
-      error: new KassaError({
-        code: 'stale_timestamp',
-        message: `Timestamp is ${skewSeconds} s away from server time; at most ${p.windowSeconds} s allowed`,
-      }),
-    };
-  }
-  const valid = verifySign({
+  const verdict = verifyHeaders({
+    headers: p.headers,
+    body: p.rawBody,
     appId: app.appId,
     appSecret: app.secret,
-    timestamp: ts,
-    body: p.rawBody,
-    sign: (signature as string).toLowerCase(),
+    toleranceSeconds: p.windowSeconds,
+    nowMs: p.nowMs,
   });
-  if (!valid) {
-    return {
-      ok: false,
-      app,
-      error: new KassaError({
-        code: 'bad_signature',
-        message: 'Sign does not match: expected lowercase hex SHA-256 of Appid + AppSecret + Timestamp + raw body',
-      }),
-    };
-  }
-  return { ok: true, app };
+  return verdict.ok ? { ok: true, app } : { ok: false, app, error: toAuthError(verdict, p.windowSeconds) };
 }
 
-function headerOf(headers: AuthenticateRequestParameters['headers'], name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
+function toAuthError(verdict: Exclude<VerifyHeadersReturnType, { ok: true }>, windowSeconds: number): KassaError {
+  switch (verdict.reason) {
+    case 'stale_timestamp':
+      return new KassaError({
+        code: 'stale_timestamp',
+        message: `Timestamp is ${verdict.skewSeconds} s away from server time; at most ${windowSeconds} s allowed`,
+      });
+    case 'bad_signature':
+      return new KassaError({
+        code: 'bad_signature',
+        message: 'Sign does not match: expected lowercase hex SHA-256 of Appid + AppSecret + Timestamp + raw body',
+      });
+    // Neither can happen after the checks above (stricter formats; the app was found by this Appid).
+    case 'missing_header':
+      return new KassaError({ code: 'missing_header', message: 'missing or malformed header' });
+    case 'wrong_app':
+      return new KassaError({ code: 'unknown_app', message: 'unknown Appid' });
+    default:
+      return assertNever(verdict);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unhandled verification result: ${JSON.stringify(value)}`);
 }

@@ -1,11 +1,12 @@
+import { RESULT_CODES } from '@kassa/sdk';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Deps } from '../../../app/Deps.ts';
 import type { App } from '../../../core/App.ts';
 import { KassaError } from '../../../core/KassaError.ts';
-import type { RequestBody } from '../../../core/request/fieldReaders.ts';
-import { RESULT_CODES, SUCCESS_RESULT_CODE } from '../../../core/resultCodes.ts';
+import type { RequestBody } from '../../../protocol/request/fieldReaders.ts';
 import { createWindowRateLimiter } from '../createWindowRateLimiter.ts';
 import { authenticateRequest } from './authenticateRequest.ts';
+import { ERROR_REPLIES } from './errorReplies.ts';
 import { signEnvelope } from './signEnvelope.ts';
 
 /** One merchant API endpoint: gets the authenticated app and the parsed body, returns `data`. */
@@ -48,7 +49,7 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
       .send(signed.body);
   };
   const sendError = (reply: FastifyReply, error: KassaError, app: App | null) => {
-    const entry = RESULT_CODES[error.code];
+    const entry = ERROR_REPLIES[error.code];
     return send(reply, entry.resultCode, error.message, null, entry.signed ? app : null, entry.httpStatus);
   };
 
@@ -93,7 +94,7 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
       }
       try {
         const data = await handler({ app, body: parseBody(rawBody) });
-        return send(reply, SUCCESS_RESULT_CODE, 'success', data, app);
+        return send(reply, RESULT_CODES.success, 'success', data, app);
       } catch (error) {
         if (error instanceof KassaError) return sendError(reply, error, app);
         request.log.error({ err: error, path }, 'merchant API handler failed');

@@ -1,6 +1,6 @@
 // Risk: a §8 result code that is never produced, produced unsigned, or out of step with docs/errors.md.
 import { readFileSync } from 'node:fs';
-import { verifySign } from '@kassa/sdk';
+import { RESULT_CODES, verifySign } from '@kassa/sdk';
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
@@ -8,16 +8,22 @@ import type { PostSignedParameters } from '../../../../test/support/postSigned.t
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import type { KassaErrorCode } from '../../../core/KassaError.ts';
-import { RESULT_CODES } from '../../../core/resultCodes.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
 import { ANVIL_DEFAULT_MNEMONIC } from '../../chains/evm/startAnvil.ts';
+import { ERROR_REPLIES } from './errorReplies.ts';
 
 describe('docs/errors.md', () => {
   it('lists every result code with its name, and nothing else', () => {
     const doc = readFileSync(new URL('../../../../../../docs/errors.md', import.meta.url), 'utf8');
     const rows = [...doc.matchAll(/^\| (\d+) \| `([a-z_]+)` \|/gm)].map((m) => [Number(m[1]), m[2]]);
-    const table = Object.entries(RESULT_CODES).map(([name, entry]) => [entry.resultCode, name]);
+    const table = Object.entries(ERROR_REPLIES).map(([name, entry]) => [entry.resultCode, name]);
     expect(rows.sort()).toEqual([[10000, 'success'], ...table].sort());
+    // The SDK's named table is the same list, so merchants read the names the docs use.
+    expect(
+      Object.entries(RESULT_CODES)
+        .map(([name, code]) => [code, name])
+        .sort(),
+    ).toEqual(rows.sort());
   });
 });
 
@@ -48,8 +54,8 @@ describe.each(testDatabases())('every result code is produced ($kind)', (databas
     postAsTestApp(t, path, body, extra);
 
   const expectCode = (r: Awaited<ReturnType<typeof post>>, code: KassaErrorCode, signed: boolean) => {
-    expect(r.json.code, r.text).toBe(RESULT_CODES[code].resultCode);
-    expect(r.status).toBe(RESULT_CODES[code].httpStatus);
+    expect(r.json.code, r.text).toBe(ERROR_REPLIES[code].resultCode);
+    expect(r.status).toBe(ERROR_REPLIES[code].httpStatus);
     expect(r.json.msg.length).toBeGreaterThan(0);
     expect(r.json.data).toBeNull();
     expect(JSON.stringify(JSON.parse(r.text))).toBe(r.text);
@@ -202,7 +208,7 @@ describe.each(testDatabases())('every result code is produced ($kind)', (databas
   });
 
   it('covered every code', () => {
-    const all = Object.keys(RESULT_CODES) as KassaErrorCode[];
+    const all = Object.keys(ERROR_REPLIES) as KassaErrorCode[];
     expect(all.filter((c) => !produced.has(c))).toEqual([]);
   });
 });

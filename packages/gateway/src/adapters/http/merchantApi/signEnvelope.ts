@@ -1,8 +1,8 @@
-import { encodeJson, sign } from '@kassa/sdk';
+import { type ApiEnvelope, encodeJson, signHeaders } from '@kassa/sdk';
 import type { App } from '../../../core/App.ts';
 
 /** The wire envelope every merchant API response is (spec §1). */
-export type Envelope = { readonly code: number; readonly msg: string; readonly data?: unknown };
+export type Envelope = Readonly<ApiEnvelope<unknown>>;
 
 export type SignedEnvelope = {
   readonly body: string;
@@ -17,13 +17,5 @@ export type SignedEnvelope = {
 export function signEnvelope(envelope: Envelope, app: App | null, nowMs: number): SignedEnvelope {
   const body = encodeJson({ code: envelope.code, msg: envelope.msg, data: envelope.data ?? null });
   if (app === null) return { body, headers: {} };
-  const timestamp = String(Math.floor(nowMs / 1000));
-  return {
-    body,
-    headers: {
-      Appid: app.appId,
-      Timestamp: timestamp,
-      Sign: sign({ appId: app.appId, appSecret: app.secret, timestamp, body }),
-    },
-  };
+  return { body, headers: signHeaders({ appId: app.appId, appSecret: app.secret, nowMs, body }) };
 }

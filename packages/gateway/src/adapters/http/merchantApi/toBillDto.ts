@@ -1,3 +1,4 @@
+import type { BillData } from '@kassa/sdk';
 import { getAddress } from 'viem';
 import type { Bill } from '../../../app/createBill.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
@@ -7,7 +8,7 @@ import { formatAmount } from '../../../core/money/formatAmount.ts';
  * (`ETH`, `BSC`, …) because the standard label alone (`ERC20`) would not say which chain to pay
  * on; the address goes out checksummed so wallets can verify it.
  */
-export function toBillDto({ order, quote }: Bill) {
+export function toBillDto({ order, quote }: Bill): BillData {
   return {
     order_id: order.orderId,
     amount: formatAmount(quote.amount, quote.decimals),

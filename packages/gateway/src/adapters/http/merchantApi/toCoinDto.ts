@@ -1,8 +1,9 @@
+import type { Coin } from '@kassa/sdk';
 import type { CoinListing } from '../../../app/listCoins.ts';
 import { formatDecimal } from '../../../core/money/Decimal.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
+import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
-import { wireContractOf } from './toOrderInfoDto.ts';
 
 /** `status` on the wire (spec §9): 1 normal, 2 maintenance (no fresh rate, or the watcher lags). */
 const NORMAL = 1;
@@ -13,7 +14,7 @@ const MAINTENANCE = 2;
  * `chain_logo` are `""`; `price` is `""` while no fresh rate exists (the status says why);
  * `min` is the smallest amount at the coin's precision, since Kassa records payments of any size.
  */
-export function toCoinDto(coin: CoinListing) {
+export function toCoinDto(coin: CoinListing): Coin {
   return {
     coin_id: deriveCoinId(coin.symbol),
     symbol: coin.symbol,

@@ -1,10 +1,12 @@
+import type { OrderInfo as OrderInfoDto } from '@kassa/sdk';
 import type { OrderInfo } from '../../../app/getOrders.ts';
 import type { App } from '../../../core/App.ts';
 import { calculateServiceFee } from '../../../core/money/calculateServiceFee.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
 import type { Network } from '../../../core/network.ts';
 import type { PaymentStatus } from '../../../core/Payment.ts';
-import type { Quote } from '../../../core/Quote.ts';
+import { toOrderWireStatus } from '../../../protocol/toOrderWireStatus.ts';
+import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 
 const TRADE_STATUS = {
   processing: 'Processing',
@@ -16,7 +18,7 @@ const TRADE_STATUS = {
  * The `bill/info` item of one order (spec §6): the allowlist of what leaves, in the documented key
  * order. Coin fields are `""` until the buyer picks a coin.
  */
-export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Network[]) {
+export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Network[]): OrderInfoDto {
   const { order, summary } = info;
   const quote = summary.newestQuote;
   const quoteById = new Map(info.quotes.map((q) => [q.quoteId, q]));
@@ -32,7 +34,7 @@ export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Net
       crypto: quote?.symbol ?? '',
       order_amount: quote === null ? '' : formatAmount(quote.amount, quote.decimals),
       token_rate: quote?.tokenRate ?? '',
-      status: summary.status,
+      status: toOrderWireStatus(summary.status),
       created: Math.floor(order.createdAtMs / 1000),
       custom_value: order.customValue ?? '',
       paid_amount: quote === null ? '0' : formatAmount(summary.paidAmount, quote.decimals),
@@ -61,11 +63,4 @@ export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Net
     }),
     refund_list: [],
   };
-}
-
-/** The wire `contract`: the token contract, or the EVM chain id for the native coin (spec §9). */
-export function wireContractOf(quote: Pick<Quote, 'contract' | 'networkKey'>, networks: readonly Network[]): string {
-  if (quote.contract !== null) return quote.contract;
-  const network = networks.find((n) => n.key === quote.networkKey);
-  return network === undefined ? '' : String(network.chainId);
 }

@@ -1,5 +1,5 @@
 import type { CoinTokenListing } from '../../../app/listCoins.ts';
-import { wireContractOf } from './toOrderInfoDto.ts';
+import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 
 /** One `token/chain` item (spec §9), in the documented key order (`is_support_memo` after `chain_logo`). */
 export function toTokenChainDto({ network, token, isAvailable }: CoinTokenListing) {

@@ -10,6 +10,7 @@ import { enqueuePaymentWebhooks } from '../../../app/enqueuePaymentWebhooks.ts';
 import type { App } from '../../../core/App.ts';
 import type { DeliveryState } from '../../../core/Delivery.ts';
 import { startWebhookDispatcher } from '../../../workers/startWebhookDispatcher.ts';
+import { createWebhookSender } from '../../webhooks/createWebhookSender.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -37,7 +38,7 @@ describe.each(testDatabases())('webhook/resend ($kind)', (database) => {
       enqueuePaymentWebhooks(tx, {
         app,
         ...built,
-        orderStatus: 'Successful',
+        orderStatus: { funds: 'full', isOverdue: false },
         nowMs: t.clock.now(),
         ids: t.gateway.deps.ids,
       }),
@@ -154,11 +155,15 @@ describe.each(testDatabases())('webhook/resend ($kind)', (database) => {
       const start = Math.floor(t.clock.now() / 1000);
       const recordId = await seed(t.appId, 'failed', `${receiver.baseUrl}/hook`);
       const controller = new AbortController();
-      const done = startWebhookDispatcher(t.gateway.deps, {
-        signal: controller.signal,
-        owner: 'resend-test',
-        pollIntervalMs: 10,
-      });
+      const webhookSender = createWebhookSender(t.gateway.deps.config.webhooks);
+      const done = startWebhookDispatcher(
+        { ...t.gateway.deps, webhookSender },
+        {
+          signal: controller.signal,
+          owner: 'resend-test',
+          pollIntervalMs: 10,
+        },
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(receiver.received).toHaveLength(0);
       expect((await post(`{"start_timestamp":${start}}`)).json.data).toEqual({ resend_count: 1 });

@@ -1,0 +1,58 @@
+import type { Kysely, RawBuilder } from 'kysely';
+import type { LeaderLock } from '../../../core/LeaderLock.ts';
+import type { OrderWriter } from '../orders/OrderWriter.ts';
+import type { Database } from '../schema.ts';
+
+export type SqlDialectName = 'sqlite' | 'postgres';
+
+export type CreateLeaderLockParameters = {
+  /** How often a standby tries to take the lock. Default 2 s. */
+  readonly retryMs?: number;
+  /** How often the holder checks that its connection (and so its lock) is alive. Default 5 s. */
+  readonly heartbeatMs?: number;
+};
+
+/** The rows of `table` whose `key` is one of `keys` and whose `column` still equals `value`. */
+export type LeaseTarget = {
+  readonly table: string;
+  readonly key: string;
+  readonly keys: readonly string[];
+  readonly column: string;
+  readonly value: string;
+};
+
+/**
+ * Everything SQLite and PostgreSQL do differently, behind one interface (as Kysely's
+ * `DialectAdapter` does for SQL generation). `createDb` picks the dialect once; stores, the
+ * migration runner and the composition root ask it rather than testing which database they have.
+ * PostgreSQL has concurrent writers across processes and needs locks; SQLite has one writer at a
+ * time in one process, so its locks are mostly nothing at all.
+ */
+export type KassaDialect = {
+  /** For the rare migration statement that must differ (migrations get the name, not the object). */
+  readonly name: SqlDialectName;
+  /**
+   * Takes the row locks of the rows `select` finds for the rest of the transaction, so a check and
+   * the write it allows cannot interleave with another transaction's.
+   */
+  lockRowsForUpdate(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<void>;
+  /**
+   * Appended to a subquery choosing rows to lease: rows another transaction is leasing right now
+   * are skipped, never waited for.
+   */
+  readonly skipLocked: RawBuilder<unknown>;
+  /**
+   * An UPDATE condition choosing the rows of `target` to lease, skipping those another
+   * transaction has locked and re-checking `column` once the lock is held.
+   */
+  leaseTarget(target: LeaseTarget): RawBuilder<unknown>;
+  /** A lock that lets one process at a time do a named job (one watcher per network). */
+  createLeaderLock(parameters?: CreateLeaderLockParameters): LeaderLock;
+  /**
+   * Runs `work` in one transaction that holds the migration lock: processes starting together
+   * queue instead of racing, and a failure leaves the schema as it was.
+   */
+  withMigrationLock<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** The order writer for inserts outside a transaction that may share one commit (group commit). */
+  createBatchingOrderWriter(db: Kysely<Database>): OrderWriter;
+};

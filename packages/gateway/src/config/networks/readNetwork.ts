@@ -1,0 +1,56 @@
+import { BUILT_IN_NETWORKS, type TokenDefinition } from '../../adapters/chains/evm/builtInNetworks.ts';
+import { deriveTokenId } from '../../adapters/chains/evm/deriveTokenId.ts';
+import type { Network } from '../../core/network.ts';
+import { ConfigError } from '../ConfigError.ts';
+import { CONFIG_SETTINGS } from '../configSettings.ts';
+import { readHttpUrl } from '../read/readHttpUrl.ts';
+import { readList } from '../read/readList.ts';
+import { readObject } from '../read/readObject.ts';
+import { readString } from '../read/readString.ts';
+import { readChainSettings } from './readChainSettings.ts';
+import { readTokens } from './readTokens.ts';
+import { readXpub } from './readXpub.ts';
+
+/**
+ * Reads `networks.<key>` over the built-in defaults of `key`, if any. Every setting is checked;
+ * a network without RPC URLs is not offered (null).
+ */
+export function readNetwork(key: string, value: unknown, sharedXpub: string | undefined): Network | null {
+  const setting = `networks.${key}`;
+  const settings = value === undefined ? {} : readObject(value, setting, CONFIG_SETTINGS.networks['<KEY>']);
+  const defaults = BUILT_IN_NETWORKS[key];
+  const chain = readChainSettings(settings, setting, defaults);
+  const standard =
+    settings.standard === undefined
+      ? (defaults?.standard ?? 'ERC20')
+      : readString(settings.standard, `${setting}.standard`, 64);
+  const tokens: readonly TokenDefinition[] | undefined =
+    settings.tokens === undefined ? defaults?.tokens : readTokens(settings.tokens, `${setting}.tokens`);
+  if (tokens === undefined) throw new ConfigError(`${setting}.tokens`, 'is required for a custom network');
+  const rpcUrls =
+    settings.rpcUrls === undefined
+      ? []
+      : readList(settings.rpcUrls, `${setting}.rpcUrls`, 'http(s) URLs', (url, s) => readHttpUrl(url, s));
+  const ownXpub = settings.xpub === undefined ? undefined : readXpub(settings.xpub, `${setting}.xpub`);
+  if (rpcUrls.length === 0) return null;
+  const xpub = ownXpub ?? sharedXpub;
+  if (xpub === undefined) {
+    throw new ConfigError(`${setting}.xpub`, 'is required for a network with RPC URLs (or set networks.xpub for all)');
+  }
+  return {
+    key,
+    ...chain,
+    standard,
+    rpcUrls,
+    xpub,
+    tokens: tokens.map((token) => ({
+      tokenId: deriveTokenId(key, token.contract),
+      networkKey: key,
+      symbol: token.symbol,
+      name: token.name,
+      contract: token.contract,
+      decimals: token.decimals,
+      isStable: token.isStable,
+    })),
+  };
+}

@@ -1,0 +1,43 @@
+import { BUILT_IN_NETWORKS } from '../../adapters/chains/evm/builtInNetworks.ts';
+import type { Network } from '../../core/network.ts';
+import { ConfigError } from '../ConfigError.ts';
+import { readObject } from '../read/readObject.ts';
+import { readNetwork } from './readNetwork.ts';
+import { readXpub } from './readXpub.ts';
+
+const NETWORK_KEY = /^[A-Z][A-Z0-9_]{0,31}$/;
+
+/**
+ * Reads the `networks` config section into the networks on offer: the built-in mainnets (and any
+ * custom network the operator adds) that have RPC URLs, each with its tokens and their stable
+ * ids. Every setting is checked, offered or not; a bad one is a `ConfigError` naming it.
+ *
+ * @example
+ * readNetworks({ xpub: 'xpub6C…', BSC: { rpcUrls: ['https://bsc-rpc.example'] } });
+ * // [{ key: 'BSC', chainId: 56, standard: 'BEP20', confirmations: 15, finalityDepth: 64, tokens: [USDT, USDC, BNB], … }]
+ */
+export function readNetworks(value: unknown): Network[] {
+  const section = readObject(value, 'networks');
+  const sharedXpub = section.xpub === undefined ? undefined : readXpub(section.xpub, 'networks.xpub');
+  const keys = [
+    ...Object.keys(BUILT_IN_NETWORKS),
+    ...Object.keys(section).filter((key) => key !== 'xpub' && !Object.hasOwn(BUILT_IN_NETWORKS, key)),
+  ];
+  const networks: Network[] = [];
+  for (const key of keys) {
+    if (!NETWORK_KEY.test(key)) {
+      throw new ConfigError(`networks.${key}`, 'is not a setting: network keys are upper case (ETH, BSC, DEV, …)');
+    }
+    const network = readNetwork(key, section[key], sharedXpub);
+    if (network !== null) networks.push(network);
+  }
+  const byChainId = new Map<number, string>();
+  for (const network of networks) {
+    const other = byChainId.get(network.chainId);
+    if (other !== undefined) {
+      throw new ConfigError(`networks.${network.key}`, `watches chain ${network.chainId}, as networks.${other} does`);
+    }
+    byChainId.set(network.chainId, network.key);
+  }
+  return networks;
+}

@@ -1,0 +1,113 @@
+import type { Delivery, DeliveryAttempt, DeliveryEvent, DeliveryState, LeasedDelivery } from '../Delivery.ts';
+
+export type NewDelivery = {
+  readonly deliveryId: string;
+  readonly appId: string;
+  readonly orderId: string;
+  readonly recordId: string;
+  readonly event: DeliveryEvent;
+  readonly url: string;
+  readonly body: string;
+  readonly createdAtMs: number;
+};
+
+/** What became of a delivery after an attempt. */
+export type DeliveryOutcome =
+  | { readonly state: 'delivered'; readonly atMs: number }
+  | { readonly state: 'pending'; readonly nextAttemptAtMs: number }
+  | { readonly state: 'failed' };
+
+/** An attempt just made, and what it means for its delivery. */
+export type FinishedAttempt = {
+  readonly attempt: DeliveryAttempt;
+  readonly firstAttemptAtMs: number;
+  readonly outcome: DeliveryOutcome;
+};
+
+/** A due delivery as the dispatcher first sees it: enough to choose which to lease. */
+export type DueDelivery = { readonly deliveryId: string; readonly url: string };
+
+/** The webhook outbox: delivery rows, their attempts, leases and resend requests. */
+export type DeliveryStore = {
+  /**
+   * Inserts the row unless the (record, event) pair has one already; true when inserted. It goes
+   * behind the order's earlier deliveries: call it holding the order's row lock, so two
+   * transactions cannot give the same place.
+   */
+  insertDelivery(delivery: NewDelivery): Promise<boolean>;
+  /** True when the payment record has a delivery for one of these events. */
+  hasDeliveryFor(recordId: string, events: readonly DeliveryEvent[]): Promise<boolean>;
+  /**
+   * Pending, due and unleased deliveries, oldest due first, none to `excludeUrls` (endpoints without
+   * room). Only the head of each order: a delivery waits while an earlier one of its order is
+   * pending or any other one of its order is leased.
+   */
+  listDueDeliveries(p: {
+    readonly nowMs: number;
+    readonly limit: number;
+    readonly excludeUrls?: readonly string[];
+  }): Promise<DueDelivery[]>;
+  /**
+   * Leases those of `deliveryIds` that are still due, unleased and the head of their order to
+   * `owner` until `leaseUntilMs` and returns them with their orders' status at `nowMs`; rows another
+   * process holds are skipped, never waited for.
+   */
+  leaseDeliveries(p: {
+    readonly deliveryIds: readonly string[];
+    readonly owner: string;
+    readonly nowMs: number;
+    readonly leaseUntilMs: number;
+  }): Promise<LeasedDelivery[]>;
+  /**
+   * Records attempts and, for each delivery `owner` still holds the lease of, its outcome
+   * (releasing the lease), all in one transaction; per attempt, false when the lease was lost, in
+   * which case only the attempt row is written.
+   */
+  finishAttempts(owner: string, finished: readonly FinishedAttempt[]): Promise<boolean[]>;
+  /**
+   * Leases to `owner` up to `limit` of the due, unleased deliveries to `url` that head their order,
+   * oldest due first, in one statement (the dispatcher refilling one endpoint), with their orders'
+   * status at `nowMs`; rows another process holds are skipped.
+   */
+  leaseDueDeliveriesTo(p: {
+    readonly url: string;
+    readonly limit: number;
+    readonly owner: string;
+    readonly nowMs: number;
+    readonly leaseUntilMs: number;
+  }): Promise<LeasedDelivery[]>;
+  /** Gives back leases of `owner` on deliveries it did not attempt (a graceful stop). */
+  releaseLeases(owner: string, deliveryIds: readonly string[]): Promise<void>;
+  findDelivery(deliveryId: string): Promise<Delivery | null>;
+  /** Newest first. */
+  listDeliveries(p: {
+    readonly appId?: string;
+    readonly states?: readonly DeliveryState[];
+    readonly limit: number;
+  }): Promise<Delivery[]>;
+  /** Oldest first. */
+  listAttempts(deliveryId: string): Promise<DeliveryAttempt[]>;
+  /**
+   * Makes the app's deliveries created in `[fromMs, toMs]` with one of `states` pending and due at
+   * `nowMs` (the attempt count continues); returns how many.
+   */
+  requeueDeliveries(p: {
+    readonly appId: string;
+    readonly fromMs: number;
+    readonly toMs: number;
+    readonly states: readonly DeliveryState[];
+    readonly nowMs: number;
+  }): Promise<number>;
+  /** Makes one delivery pending and due at `nowMs`; false when there is no such delivery. */
+  requeueDelivery(deliveryId: string, nowMs: number): Promise<boolean>;
+  /**
+   * When the app asked for resends at or after `sinceMs`, newest first. Inside a transaction it
+   * also holds off the app's other resends until that transaction ends (checked-then-recorded limits).
+   */
+  listResendRequestTimes(appId: string, sinceMs: number): Promise<number[]>;
+  insertResendRequest(p: {
+    readonly appId: string;
+    readonly requestedAtMs: number;
+    readonly resendCount: number;
+  }): Promise<void>;
+};
