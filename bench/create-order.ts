@@ -5,8 +5,8 @@
 // The machine is shared and noisy, so each pair runs --rounds times, alternating; medians are reported.
 // Usage: npx tsx bench/create-order.ts [--seconds 8] [--rounds 3] [--connections 8,16,32,64] [--postgres]
 import { parseArgs } from 'node:util';
-import { sign } from '@kassa/sdk';
 import autocannon from 'autocannon';
+import { createOrderRequest } from './support/createOrderRequest.ts';
 import { describeMachine } from './support/describeMachine.ts';
 import { processTreeCpuMs } from './support/processTreeCpuMs.ts';
 import { startServerProcess } from './support/startServerProcess.ts';
@@ -35,24 +35,12 @@ async function measure(label: string, connections: number, script: string, args:
       connections,
       duration,
       requests: [
-        {
-          method: 'POST',
-          path: '/ccpayment/v1/concise/url/get',
-          setupRequest: (req) => {
-            const body = `{"merchant_order_id":"${label}-${process.pid}-${++seq}","product_price":"19.99","product_name":"Bench item"}`;
-            const timestamp = String(Math.floor(Date.now() / 1000));
-            return {
-              ...req,
-              body,
-              headers: {
-                'content-type': 'application/json; charset=utf-8',
-                Appid: appId,
-                Timestamp: timestamp,
-                Sign: sign({ appId, appSecret, timestamp, body }),
-              },
-            };
-          },
-        },
+        createOrderRequest({
+          appId,
+          appSecret,
+          nextMerchantOrderId: () => `${label}-${process.pid}-${++seq}`,
+          contentType: 'application/json; charset=utf-8',
+        }),
       ],
     });
   try {

@@ -61,13 +61,10 @@ async function measureDispatcher(label: string, withDead: boolean, count = deliv
       await store.transaction(async (tx) => {
         for (const [offset, url] of targets.slice(start, start + 1000).entries()) {
           const built = buildPaidOrder({ n: start + offset + 1, appId, nowMs, notifyUrl: url });
-          await enqueuePaymentWebhooks(tx, {
-            app,
-            ...built,
-            orderStatus: { funds: 'full', isOverdue: false },
-            nowMs,
-            ids,
-          });
+          await enqueuePaymentWebhooks(
+            { tx, ids },
+            { app, ...built, orderStatus: { funds: 'full', isOverdue: false }, nowMs },
+          );
         }
       });
     }

@@ -5,9 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createKassaClient, type WebhookPayload } from '@kassa/sdk';
-import { type Address, createWalletClient, erc20Abi, getAddress, type Hex, http, publicActions } from 'viem';
+import { createKassaClient, type KassaClient, type WebhookPayload } from '@kassa/sdk';
+import { createWalletClient, erc20Abi, type Hex, http, publicActions } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import type { SandboxInfo } from '../packages/gateway/src/cli/dev/SandboxInfo.ts';
+import { type PaymentRequest, readPaymentRequest } from './readPaymentRequest.ts';
 
 const USAGE = `usage: npm run demo -- [--data-dir DIR] [--url URL] [--app-id ID] [--app-secret SECRET]
                          [--rpc-url URL] [--private-key KEY] [--coin USDT|USDC]
@@ -19,57 +21,27 @@ const WEBHOOK_TIMEOUT_MS = 20_000;
 const POLL_INTERVAL_MS = 200;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** The part of `data/sandbox.json` (what `kassa dev --json` prints) the demo reads. */
-type SandboxInfo = {
-  app_id: string;
-  app_secret: string;
-  public_url: string;
-  rpc_url: string;
-  chain_id: number;
-  test_account: { address: string; private_key: string };
-  tokens: { token_id: string; crypto: string; chain: string; contract: string; decimals: number }[];
+/** Where the demo runs and as whom: the options, else what `kassa dev` wrote to the sandbox file. */
+type DemoSettings = {
+  sandbox: SandboxInfo | null;
+  baseUrl: string;
+  appId: string;
+  appSecret: string;
+  rpcUrl: string;
+  privateKey: Hex;
+  coin: string;
 };
-
-/** EIP-681 ERC-20 payment request as the checkout page's wallet link carries it. */
-type PaymentRequest = { contract: Address; chainId: number; to: Address; amount: bigint };
 
 async function runDemo(argv: readonly string[]): Promise<void> {
   const startedAtMs = Date.now();
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      'data-dir': { type: 'string' },
-      url: { type: 'string' },
-      'app-id': { type: 'string' },
-      'app-secret': { type: 'string' },
-      'rpc-url': { type: 'string' },
-      'private-key': { type: 'string' },
-      coin: { type: 'string', default: 'USDT' },
-      help: { type: 'boolean' },
-    },
-    strict: true,
-  });
-  if (values.help === true) {
+  const settings = readDemoSettings(argv);
+  if (settings === null) {
     process.stdout.write(USAGE);
     return;
   }
-  const sandbox = readSandboxFile(path.resolve(values['data-dir'] ?? 'data', 'sandbox.json'));
-  const baseUrl = (values.url ?? sandbox?.public_url ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
-  const appId = required(values['app-id'] ?? sandbox?.app_id, '--app-id');
-  const appSecret = required(values['app-secret'] ?? sandbox?.app_secret, '--app-secret');
-  const rpcUrl = required(values['rpc-url'] ?? sandbox?.rpc_url, '--rpc-url');
-  const privateKey = required(values['private-key'] ?? sandbox?.test_account.private_key, '--private-key') as Hex;
-  const coin = values.coin.toUpperCase();
-
+  const { baseUrl, appId, appSecret, coin } = settings;
   const kassa = createKassaClient({ appId, appSecret, baseUrl });
-  const coins = await kassa.getCoins();
-  const token = coins.list
-    .flatMap((c) => c.tokens)
-    .find(
-      (t) =>
-        t.crypto.toUpperCase() === coin && (sandbox === null || sandbox.tokens.some((s) => s.token_id === t.token_id)),
-    );
-  if (token === undefined) throw new Error(`${coin} is not offered by ${baseUrl} (coin/all)`);
+  const token = await findToken(kassa, settings);
 
   // 1. The shop creates the order.
   const merchantOrderId = `demo-${Date.now()}`;
@@ -82,35 +54,13 @@ async function runDemo(argv: readonly string[]): Promise<void> {
   step(`order ${merchantOrderId} created; checkout page: ${paymentUrl}`);
 
   // 2. The buyer picks the coin on the checkout page (the form the page posts).
-  const selected = await fetch(`${paymentUrl}/select`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token_id: token.token_id }).toString(),
-    redirect: 'manual',
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const location = selected.headers.get('location') ?? '';
-  if (selected.status !== 303 || location.includes('error=')) {
-    throw new Error(`choosing ${coin} failed: HTTP ${selected.status} ${location}`);
-  }
+  await selectCoin(paymentUrl, token.token_id, coin);
 
   // 3. The buyer's wallet reads the page's payment request (EIP-681 link) and pays it.
   const page = await fetch(paymentUrl, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const request = readPaymentRequest(await page.text());
   step(`picked ${coin}: pay ${formatUnits(request.amount, token.precision)} ${coin} to ${request.to}`);
-  const account = privateKeyToAccount(privateKey);
-  const wallet = createWalletClient({ account, transport: http(rpcUrl) }).extend(publicActions);
-  if ((await wallet.getChainId()) !== request.chainId) throw new Error(`${rpcUrl} is not chain ${request.chainId}`);
-  const txid = await wallet.writeContract({
-    address: request.contract,
-    abi: erc20Abi,
-    functionName: 'transfer',
-    args: [request.to, request.amount],
-    chain: null,
-  });
-  const receipt = await wallet.waitForTransactionReceipt({ hash: txid, pollingInterval: 100 });
-  if (receipt.status !== 'success') throw new Error(`payment ${txid} reverted`);
-  step(`paid from the test account ${account.address} in block ${receipt.blockNumber}: ${txid}`);
+  await pay(settings, request);
 
   // 4. The shop receives the signed webhook (the sandbox app's webhook URL is Kassa's inbox).
   const webhook = await waitForWebhook(baseUrl, merchantOrderId);
@@ -128,6 +78,78 @@ async function runDemo(argv: readonly string[]): Promise<void> {
   step(`done in ${((Date.now() - startedAtMs) / 1000).toFixed(1)} s`);
 }
 
+/** The settings from the command line and the sandbox file; null when only the usage was asked for. */
+function readDemoSettings(argv: readonly string[]): DemoSettings | null {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'data-dir': { type: 'string' },
+      url: { type: 'string' },
+      'app-id': { type: 'string' },
+      'app-secret': { type: 'string' },
+      'rpc-url': { type: 'string' },
+      'private-key': { type: 'string' },
+      coin: { type: 'string', default: 'USDT' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help === true) return null;
+  const sandbox = readSandboxFile(path.resolve(values['data-dir'] ?? 'data', 'sandbox.json'));
+  return {
+    sandbox,
+    baseUrl: (values.url ?? sandbox?.public_url ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+    appId: required(values['app-id'] ?? sandbox?.app_id, '--app-id'),
+    appSecret: required(values['app-secret'] ?? sandbox?.app_secret, '--app-secret'),
+    rpcUrl: required(values['rpc-url'] ?? sandbox?.rpc_url, '--rpc-url'),
+    privateKey: required(values['private-key'] ?? sandbox?.test_account.private_key, '--private-key') as Hex,
+    coin: values.coin.toUpperCase(),
+  };
+}
+
+/** The coin to pay with, as `coin/all` lists it (on the sandbox's network when there is a sandbox file). */
+async function findToken(kassa: KassaClient, { coin, sandbox, baseUrl }: DemoSettings) {
+  const coins = await kassa.getCoins();
+  const token = coins.list
+    .flatMap((c) => c.tokens)
+    .find(
+      (t) =>
+        t.crypto.toUpperCase() === coin && (sandbox === null || sandbox.tokens.some((s) => s.token_id === t.token_id)),
+    );
+  if (token === undefined) throw new Error(`${coin} is not offered by ${baseUrl} (coin/all)`);
+  return token;
+}
+
+async function selectCoin(paymentUrl: string, tokenId: string, coin: string): Promise<void> {
+  const selected = await fetch(`${paymentUrl}/select`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token_id: tokenId }).toString(),
+    redirect: 'manual',
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  const location = selected.headers.get('location') ?? '';
+  if (selected.status !== 303 || location.includes('error=')) {
+    throw new Error(`choosing ${coin} failed: HTTP ${selected.status} ${location}`);
+  }
+}
+
+async function pay({ rpcUrl, privateKey }: DemoSettings, request: PaymentRequest): Promise<void> {
+  const account = privateKeyToAccount(privateKey);
+  const wallet = createWalletClient({ account, transport: http(rpcUrl) }).extend(publicActions);
+  if ((await wallet.getChainId()) !== request.chainId) throw new Error(`${rpcUrl} is not chain ${request.chainId}`);
+  const txid = await wallet.writeContract({
+    address: request.contract,
+    abi: erc20Abi,
+    functionName: 'transfer',
+    args: [request.to, request.amount],
+    chain: null,
+  });
+  const receipt = await wallet.waitForTransactionReceipt({ hash: txid, pollingInterval: 100 });
+  if (receipt.status !== 'success') throw new Error(`payment ${txid} reverted`);
+  step(`paid from the test account ${account.address} in block ${receipt.blockNumber}: ${txid}`);
+}
+
 function readSandboxFile(file: string): SandboxInfo | null {
   if (!existsSync(file)) return null;
   return JSON.parse(readFileSync(file, 'utf8')) as SandboxInfo;
@@ -138,17 +160,6 @@ function required(value: string | undefined, option: string): string {
     throw new Error(`${option} is missing: start the sandbox first (npm start), or pass it\n\n${USAGE}`);
   }
   return value;
-}
-
-/** The wallet link of the checkout page: `ethereum:<token>@<chainId>/transfer?address=<to>&uint256=<amount>`. */
-function readPaymentRequest(html: string): PaymentRequest {
-  const href = /href="(ethereum:[^"]+)"/.exec(html)?.[1];
-  if (href === undefined) throw new Error('the checkout page shows no payment request (wallet link)');
-  const uri = href.replaceAll('&amp;', '&');
-  const match = /^ethereum:(0x[0-9a-fA-F]{40})@(\d+)\/transfer\?address=(0x[0-9a-fA-F]{40})&uint256=(\d+)$/.exec(uri);
-  if (match === null) throw new Error(`unexpected payment request ${uri}`);
-  const [, contract = '', chainId = '', to = '', amount = ''] = match;
-  return { contract: getAddress(contract), chainId: Number(chainId), to: getAddress(to), amount: BigInt(amount) };
 }
 
 async function waitForWebhook(baseUrl: string, merchantOrderId: string): Promise<WebhookPayload> {

@@ -3,8 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { sign } from '@kassa/sdk';
 import autocannon from 'autocannon';
+import { createOrderRequest } from './createOrderRequest.ts';
 
 const child = spawn(
   process.execPath,
@@ -26,24 +26,12 @@ const r = await autocannon({
   connections: 16,
   duration: 8,
   requests: [
-    {
-      method: 'POST',
-      path: '/ccpayment/v1/concise/url/get',
-      setupRequest: (req) => {
-        const body = `{"merchant_order_id":"p-${++seq}","product_price":"19.99","product_name":"Bench item"}`;
-        const timestamp = String(Math.floor(Date.now() / 1000));
-        return {
-          ...req,
-          body,
-          headers: {
-            'content-type': 'application/json',
-            Appid: appId,
-            Timestamp: timestamp,
-            Sign: sign({ appId, appSecret, timestamp, body }),
-          },
-        };
-      },
-    },
+    createOrderRequest({
+      appId,
+      appSecret,
+      nextMerchantOrderId: () => `p-${++seq}`,
+      contentType: 'application/json',
+    }),
   ],
 });
 console.log(`req/s ${r.requests.average}, non2xx ${r.non2xx}`);

@@ -1,4 +1,6 @@
 // Risk: on-chain payments are missed, counted twice, counted for the wrong order or coin, or misclassified (spec §6) — through confirmations, expiry, reorgs and a watcher killed mid-range.
+
+import type { OrderInfo } from '@kassa/sdk';
 import { parseEther } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmChainReader } from '../src/adapters/chains/evm/createEvmChainReader.ts';
@@ -7,24 +9,24 @@ import type { ChainReader } from '../src/core/ChainReader.ts';
 import type { Network } from '../src/core/network.ts';
 import type { Quote } from '../src/core/Quote.ts';
 import { startChainWatcher } from '../src/workers/startChainWatcher.ts';
-import { type DevChain, startDevChain } from './fixtures/devChain.ts';
-import { createPayer, type Payer } from './support/createPayer.ts';
+import type { DevChain } from './fixtures/devChain.ts';
+import type { Payer } from './support/createPayer.ts';
+import { FAST_WATCHER_TUNING } from './support/fastWatcherTuning.ts';
+import { startPayingDevChain } from './support/startPayingDevChain.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
+import { getOrderInfo, waitForOrderInfo } from './support/waitForOrderInfo.ts';
 
 const CONFIRMATIONS = 3;
 const USDT_UNIT = 1_000_000n;
-const WATCHER_TUNING = { pollIntervalMs: 20, initialBackoffMs: 20, maxBackoffMs: 200 } as const;
 
 let chain: DevChain;
 let network: Network;
 let payer: Payer;
 
 beforeAll(async () => {
-  chain = await startDevChain();
   // Three confirmations, so every payment is seen as Processing before it counts.
-  network = { ...chain.network, confirmations: CONFIRMATIONS };
-  payer = createPayer(chain.rpcUrl, chain.testAccount.privateKey);
+  ({ chain, network, payer } = await startPayingDevChain({ confirmations: CONFIRMATIONS }));
 });
 afterAll(async () => chain?.stop());
 
@@ -53,26 +55,11 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
     return { order, quotes };
   }
 
-  async function getInfo(id: string) {
-    const [info] = await t.client.getOrders([id]);
-    if (info === undefined) throw new Error(`bill/info does not know ${id}`);
-    return info;
-  }
-
-  /** Polls bill/info until `isDone` holds (the watcher polls every 20 ms). */
-  async function waitForInfo(id: string, isDone: (info: Awaited<ReturnType<typeof getInfo>>) => boolean) {
-    const deadlineMs = Date.now() + 10_000;
-    for (;;) {
-      const info = await getInfo(id);
-      if (isDone(info)) return info;
-      if (Date.now() > deadlineMs) throw new Error(`timed out waiting on ${id}: ${JSON.stringify(info)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-
-  const hasTrades = (count: number) => (info: Awaited<ReturnType<typeof getInfo>>) => info.trade_list.length >= count;
-  const hasStatus = (status: string) => (info: Awaited<ReturnType<typeof getInfo>>) =>
-    info.order_detail.status === status;
+  const getInfo = (id: string) => getOrderInfo(t.client, id);
+  const waitForInfo = (id: string, isDone: (info: OrderInfo) => boolean) =>
+    waitForOrderInfo(t.client, id, isDone, 10_000);
+  const hasTrades = (count: number) => (info: OrderInfo) => info.trade_list.length >= count;
+  const hasStatus = (status: string) => (info: OrderInfo) => info.order_detail.status === status;
 
   /** Pays, waits until the watcher saw it, then mines the blocks that confirm it. */
   async function payAndConfirm(quote: Quote, amount: bigint, id: string, tradesBefore = 0) {
@@ -93,7 +80,7 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
       configFile: { rates: { tokens: { ETH: { fixed: '2000' } } } },
       webhookUrl: 'http://127.0.0.1:9/kassa-webhook',
     });
-    stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: WATCHER_TUNING });
+    stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: FAST_WATCHER_TUNING });
   });
   afterAll(async () => {
     await stopWorkers?.();
@@ -272,14 +259,14 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
       chain: killing,
       signal: controller.signal,
       maxBlocksPerRange: 2,
-      ...WATCHER_TUNING,
+      ...FAST_WATCHER_TUNING,
     });
     const partial = await t.client.getOrders(['kill-1', 'kill-2', 'kill-3', 'kill-4']);
     const partialTrades = partial.flatMap((info) => info.trade_list);
     expect(partialTrades.length).toBeGreaterThan(0);
     expect(partialTrades.length).toBeLessThan(8);
 
-    stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: WATCHER_TUNING });
+    stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: FAST_WATCHER_TUNING });
     for (const id of ['kill-1', 'kill-2', 'kill-3', 'kill-4']) {
       const info = await waitForInfo(id, hasStatus('Successful'));
       expect(info.trade_list).toHaveLength(2);
@@ -303,7 +290,7 @@ describe.each(testDatabases())('chain watcher end to end ($kind)', (database) =>
         onRangeCommitted: () => {
           committed[name] += 1;
         },
-        ...WATCHER_TUNING,
+        ...FAST_WATCHER_TUNING,
       });
     const payOrder = async (id: string) => {
       const { quotes } = await createOrder(id, '10', ['USDT']);

@@ -1,14 +1,18 @@
 // Risk: a reorg deeper than the kept block hashes leaves a vanished payment counted (`success`) for good, or flips a payment that is already final.
+import type { OrderInfo } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmChainReader } from '../src/adapters/chains/evm/createEvmChainReader.ts';
 import { selectCoin } from '../src/app/selectCoin.ts';
 import type { Network } from '../src/core/network.ts';
 import type { Quote } from '../src/core/Quote.ts';
 import { startChainWatcher } from '../src/workers/startChainWatcher.ts';
-import { type DevChain, startDevChain } from './fixtures/devChain.ts';
-import { createPayer, type Payer } from './support/createPayer.ts';
+import type { DevChain } from './fixtures/devChain.ts';
+import type { Payer } from './support/createPayer.ts';
+import { FAST_WATCHER_TUNING } from './support/fastWatcherTuning.ts';
+import { startPayingDevChain } from './support/startPayingDevChain.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
+import { getOrderInfo, waitForOrderInfo } from './support/waitForOrderInfo.ts';
 
 const CONFIRMATIONS = 3;
 // Small depths keep the test fast; the watcher is told to keep fewer hashes than the finality depth,
@@ -16,16 +20,16 @@ const CONFIRMATIONS = 3;
 const FINALITY_DEPTH = 40;
 const RETAINED_BLOCKS = 10;
 const USDT_UNIT = 1_000_000n;
-const WATCHER_TUNING = { pollIntervalMs: 20, initialBackoffMs: 20, maxBackoffMs: 200 } as const;
 
 let chain: DevChain;
 let network: Network;
 let payer: Payer;
 
 beforeAll(async () => {
-  chain = await startDevChain();
-  network = { ...chain.network, confirmations: CONFIRMATIONS, finalityDepth: FINALITY_DEPTH };
-  payer = createPayer(chain.rpcUrl, chain.testAccount.privateKey);
+  ({ chain, network, payer } = await startPayingDevChain({
+    confirmations: CONFIRMATIONS,
+    finalityDepth: FINALITY_DEPTH,
+  }));
 });
 afterAll(async () => chain?.stop());
 
@@ -53,7 +57,7 @@ describe.each(testDatabases())('reorgs deeper than the kept block hashes ($kind)
           errors.push(message);
         },
       },
-      ...WATCHER_TUNING,
+      ...FAST_WATCHER_TUNING,
     });
   });
   afterAll(async () => {
@@ -81,21 +85,9 @@ describe.each(testDatabases())('reorgs deeper than the kept block hashes ($kind)
     await payer.mine(3);
   }
 
-  async function getInfo(id: string) {
-    const [info] = await t.client.getOrders([id]);
-    if (info === undefined) throw new Error(`bill/info does not know ${id}`);
-    return info;
-  }
-
-  async function waitForInfo(id: string, isDone: (info: Awaited<ReturnType<typeof getInfo>>) => boolean) {
-    const deadlineMs = Date.now() + 15_000;
-    for (;;) {
-      const info = await getInfo(id);
-      if (isDone(info)) return info;
-      if (Date.now() > deadlineMs) throw new Error(`timed out waiting on ${id}: ${JSON.stringify(info)}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
+  const getInfo = (id: string) => getOrderInfo(t.client, id);
+  const waitForInfo = (id: string, isDone: (info: OrderInfo) => boolean) =>
+    waitForOrderInfo(t.client, id, isDone, 15_000);
 
   /** Waits until the watcher has scanned the node's head and keeps its hash. */
   async function waitForWatcherAtHead() {

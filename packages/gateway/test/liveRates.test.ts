@@ -7,13 +7,14 @@ import type { Order } from '../src/core/Order.ts';
 import { DEV_CHAIN_XPUB } from './fixtures/devChain.ts';
 import { readRateFixture } from './fixtures/rates/readRateFixture.ts';
 import { type FixtureResponse, type FixtureServer, startFixtureServer } from './fixtures/rates/startFixtureServer.ts';
+import { DEV_NETWORK_SETTINGS, USDT_DEV } from './support/devNetworkSettings.ts';
+import { insertQuotePayment } from './support/insertQuotePayment.ts';
 import { postAsTestApp } from './support/postAsTestApp.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
 
 type Exchange = 'binance' | 'coinbase' | 'kraken';
 
-const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const DEV_USDT = deriveTokenId('DEV', USDT_DEV);
 const DEV_ETH = deriveTokenId('DEV', null);
 const CACHE_MS = 30_000;
@@ -69,19 +70,7 @@ afterAll(() => server.close());
 /** The gateway's config file: a DEV network with USDT and ETH, ETH priced by three exchanges on the fixture server. */
 function configFile(): Record<string, unknown> {
   return {
-    networks: {
-      DEV: {
-        chainId: 31337,
-        rpcUrls: ['http://127.0.0.1:9'],
-        xpub: DEV_CHAIN_XPUB,
-        confirmations: 1,
-        blockTimeSeconds: 1,
-        tokens: [
-          { symbol: 'USDT', name: 'Tether USD', contract: USDT_DEV, decimals: 6, stable: true },
-          { symbol: 'ETH', name: 'Ether', native: true },
-        ],
-      },
-    },
+    networks: { DEV: { ...DEV_NETWORK_SETTINGS, xpub: DEV_CHAIN_XPUB } },
     rates: {
       timeoutMs: 2_000,
       exchanges: {
@@ -226,7 +215,16 @@ describe.each(testDatabases())('live exchange rates through the merchant API ($k
     const unpaid = await selectCoin(t.gateway.deps, { order: unpaidOrder, tokenId: DEV_ETH });
     const paid = await selectCoin(t.gateway.deps, { order: paidOrder, tokenId: DEV_ETH });
     expect(unpaid).toMatchObject({ tokenRate: '2000', amount: 50_000_000_000_000_000n });
-    await insertPayment(paid.orderId, paid.quoteId, paid.address);
+    n += 1;
+    await insertQuotePayment(t.gateway.kassaDb, {
+      quote: paid,
+      recordId: `9${String(n).padStart(32, '0')}`,
+      txid: `0x${String(n).padStart(64, '0')}`,
+      logIndex: -1,
+      amount: '1000',
+      status: 'processing',
+      seenAtMs: t.clock.now(),
+    });
 
     // The market moves; both quotes outlive their 15 minutes.
     setPrices({ binance: '2500', coinbase: '2500', kraken: '2500' });
@@ -274,30 +272,6 @@ describe.each(testDatabases())('live exchange rates through the merchant API ($k
     const order = await t.gateway.deps.store.orders.findOrderByCheckoutToken(token);
     if (order === null) throw new Error('order not stored');
     return order;
-  }
-
-  async function insertPayment(orderId: string, quoteId: number, address: string): Promise<void> {
-    await t.gateway.kassaDb.db
-      .insertInto('payments')
-      .values({
-        record_id: `9${String(++n).padStart(32, '0')}`,
-        order_id: orderId,
-        quote_id: quoteId,
-        network_key: 'DEV',
-        txid: `0x${String(n).padStart(64, '0')}`,
-        log_index: -1,
-        block_number: '7',
-        block_hash: `0x${'cd'.repeat(32)}`,
-        from_address: `0x${'11'.repeat(20)}`,
-        to_address: address,
-        contract: null,
-        amount: '1000',
-        status: 'processing',
-        seen_at: t.clock.now(),
-        confirmed_at: null,
-        failed_at: null,
-      })
-      .execute();
   }
 });
 

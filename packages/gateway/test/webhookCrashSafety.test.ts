@@ -9,10 +9,10 @@ import { migrateToLatest } from '../src/adapters/db/migrateToLatest.ts';
 import { createRandomIdSource } from '../src/adapters/system/createRandomIdSource.ts';
 import { createSystemClock } from '../src/adapters/system/createSystemClock.ts';
 import { createApp } from '../src/app/createApp.ts';
-import { enqueuePaymentWebhooks } from '../src/app/enqueuePaymentWebhooks.ts';
 import type { App } from '../src/core/App.ts';
 import type { Store } from '../src/core/ports.ts';
 import { buildPaidOrder } from './support/buildPaidOrder.ts';
+import { enqueuePaidOrderWebhooks } from './support/enqueuePaidOrderWebhooks.ts';
 import { type DispatcherProcess, spawnDispatcherProcess } from './support/spawnDispatcherProcess.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/startWebhookReceiver.ts';
 import { type TestDatabase, testDatabases } from './support/testDatabases.ts';
@@ -66,13 +66,7 @@ async function enqueueBurst(setup: Setup, count: number, firstN: number): Promis
   await setup.store.transaction(async (tx) => {
     for (let n = firstN; n < firstN + count; n++) {
       const built = buildPaidOrder({ n, appId: setup.app.appId, nowMs: clock.now() });
-      await enqueuePaymentWebhooks(tx, {
-        app: setup.app,
-        ...built,
-        orderStatus: { funds: 'full', isOverdue: false },
-        nowMs: clock.now(),
-        ids,
-      });
+      await enqueuePaidOrderWebhooks(tx, { app: setup.app, built, nowMs: clock.now(), ids });
       recordIds.push(built.payment.recordId);
     }
   });

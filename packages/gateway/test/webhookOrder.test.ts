@@ -1,7 +1,7 @@
 // Guards against a merchant's last webhook of an order carrying a stale order_status (a paid order
 // marked unpaid), whatever the interleaving of payments, reorgs, failed attempts, resends, two
 // dispatchers and a dispatcher that dies after sending.
-import { sign } from '@kassa/sdk';
+import { signHeaders } from '@kassa/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookSender } from '../src/adapters/webhooks/createWebhookSender.ts';
 import { getOrders } from '../src/app/getOrders.ts';
@@ -14,10 +14,13 @@ import type { Stores, WatchedQuote } from '../src/core/ports.ts';
 import { toOrderWireStatus } from '../src/protocol/toOrderWireStatus.ts';
 import { withOrderStatus } from '../src/protocol/webhook/withOrderStatus.ts';
 import { startWebhookDispatcher } from '../src/workers/startWebhookDispatcher.ts';
+import { createRandom } from './support/createRandom.ts';
+import { createSequentialIds } from './support/createSequentialIds.ts';
+import { createTestClock, type TestClock } from './support/createTestClock.ts';
 import { openTestStore, type TestStore } from './support/openTestStore.ts';
-import { SYNTHETIC_NETWORK, seedWatchedOrder } from './support/seedWatchedOrder.ts';
-import { createSequentialIds, createTestClock, type TestClock } from './support/startTestGateway.ts';
+import { seedWatchedOrder } from './support/seedWatchedOrder.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/startWebhookReceiver.ts';
+import { SYNTHETIC_NETWORK } from './support/syntheticNetwork.ts';
 import { testDatabases } from './support/testDatabases.ts';
 
 const ROUNDS = 2;
@@ -92,12 +95,10 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
     t.store.transaction(async (tx) => {
       const changed = await work(tx);
       if (changed === null) return;
-      await refreshOrderStatuses(tx, {
-        changedPayments: [changed],
-        nowMs: clock.now(),
-        ids,
-        networks: [SYNTHETIC_NETWORK],
-      });
+      await refreshOrderStatuses(
+        { tx, ids, networks: [SYNTHETIC_NETWORK] },
+        { changedPayments: [changed], nowMs: clock.now() },
+      );
     });
 
   /** A dispatcher that leases the order's head, sends it and dies before recording the outcome. */
@@ -115,16 +116,10 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
     });
     for (const delivery of leased) {
       const body = delivery.orderStatus === null ? delivery.body : withOrderStatus(delivery.body, delivery.orderStatus);
-      const timestamp = String(Math.floor(nowMs / 1000));
       await fetch(delivery.url, {
         method: 'POST',
         body,
-        headers: {
-          'content-type': 'application/json',
-          Appid: app.appId,
-          Timestamp: timestamp,
-          Sign: sign({ appId: app.appId, appSecret, timestamp, body }),
-        },
+        headers: { 'content-type': 'application/json', ...signHeaders({ appId: app.appId, appSecret, nowMs, body }) },
       });
     }
     // Its lease runs out a while after the send: the row is left as a crash leaves it (pending,
@@ -215,6 +210,71 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
     }
   };
 
+  /** The round's orders, each with one USDT quote and its own webhook path on the receiver. */
+  const seedRound = async (round: number) => {
+    const seeded = [];
+    for (let i = 0; i < ORDERS_PER_ROUND; i++) {
+      const merchantOrderId = `r${round}-o${i}`;
+      const { order, quotes } = await seedWatchedOrder(
+        { store: t.store, clock, ids },
+        {
+          app,
+          merchantOrderId,
+          priceUsd: '10',
+          symbols: ['USDT'],
+          // Some orders are over before their first payment: their payments are "(Overdue)".
+          validPeriodSeconds: random() < 0.2 ? 1 : 30 * 86_400,
+          notifyUrl: `${receiver.baseUrl}/hook/${merchantOrderId}`,
+        },
+      );
+      const quote = quotes[0];
+      if (quote === undefined) throw new Error('seeded order has no quote');
+      seeded.push({ order, quote, merchantOrderId });
+    }
+    return seeded;
+  };
+
+  /** Checks what the receiver got against the orders as they are now; `context` names the seed. */
+  const expectCurrentStatusLast = async (seeded: readonly { merchantOrderId: string }[], context: string) => {
+    const infos = await getOrders(
+      { store: t.store, clock },
+      { app, merchantOrderIds: seeded.map((s) => s.merchantOrderId) },
+    );
+    const lastByPath = new Map<string, { order_status: string }>();
+    const eventsByRecord = new Map<string, string[]>();
+    for (const request of receiver.received) {
+      const body = JSON.parse(request.rawBody.toString('utf8')) as {
+        order_status: string;
+        record_id: string;
+        pay_status: string;
+      };
+      lastByPath.set(request.path, body);
+      eventsByRecord.set(body.record_id, [...(eventsByRecord.get(body.record_id) ?? []), body.pay_status]);
+    }
+    let withWebhooks = 0;
+    for (const info of infos) {
+      const path = `/hook/${info.order.merchantOrderId}`;
+      const last = lastByPath.get(path);
+      if (last === undefined) continue;
+      withWebhooks++;
+      expect(last.order_status, `${context}: last webhook of ${info.order.merchantOrderId}`).toBe(
+        toOrderWireStatus(info.summary.status),
+      );
+      expect(receiver.peakOpenByPath.get(path), `${context}: ${path} got overlapping webhooks`).toBe(1);
+    }
+    // Each record's events arrive in the order they happened (repeats of one are retries).
+    const rank: Record<string, number> = { processing: 0, success: 1, failed: 2 };
+    for (const [recordId, events] of eventsByRecord) {
+      if (resentRecords.has(recordId)) continue;
+      const ranks = events.map((e) => rank[e] ?? -1);
+      expect(
+        ranks.every((r, i) => i === 0 || r >= (ranks[i - 1] ?? 0)),
+        `${context}: ${recordId} got ${events}`,
+      ).toBe(true);
+    }
+    expect(withWebhooks, context).toBeGreaterThan(ORDERS_PER_ROUND / 2);
+  };
+
   it(`the last webhook of each order carries its current status, over ${ROUNDS * ORDERS_PER_ROUND} random interleavings`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const seed = Number(process.env.KASSA_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31)) + round;
@@ -228,25 +288,7 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
           { signal: controller.signal, owner: `${name}-${round}`, pollIntervalMs: 5, leaseMs: LEASE_MS },
         ),
       );
-      const seeded = [];
-      for (let i = 0; i < ORDERS_PER_ROUND; i++) {
-        const merchantOrderId = `r${round}-o${i}`;
-        const { order, quotes } = await seedWatchedOrder(
-          { store: t.store, clock, ids },
-          {
-            app,
-            merchantOrderId,
-            priceUsd: '10',
-            symbols: ['USDT'],
-            // Some orders are over before their first payment: their payments are "(Overdue)".
-            validPeriodSeconds: random() < 0.2 ? 1 : 30 * 86_400,
-            notifyUrl: `${receiver.baseUrl}/hook/${merchantOrderId}`,
-          },
-        );
-        const quote = quotes[0];
-        if (quote === undefined) throw new Error('seeded order has no quote');
-        seeded.push({ order, quote, merchantOrderId });
-      }
+      const seeded = await seedRound(round);
       await Promise.all(seeded.map(({ order, quote }, i) => live(order, quote, round * 1_000 + i)));
       await waitForEmptyQueue();
       // Once all is quiet, the merchant asks again for old webhooks of some orders: they must go
@@ -256,57 +298,7 @@ describe.each(testDatabases())('webhook order on $kind', (database) => {
       controller.abort();
       await Promise.all(dispatchers);
 
-      const infos = await getOrders(
-        { store: t.store, clock },
-        app,
-        seeded.map((s) => s.merchantOrderId),
-      );
-      const lastByPath = new Map<string, { order_status: string }>();
-      const eventsByRecord = new Map<string, string[]>();
-      for (const request of receiver.received) {
-        const body = JSON.parse(request.rawBody.toString('utf8')) as {
-          order_status: string;
-          record_id: string;
-          pay_status: string;
-        };
-        lastByPath.set(request.path, body);
-        eventsByRecord.set(body.record_id, [...(eventsByRecord.get(body.record_id) ?? []), body.pay_status]);
-      }
-      const context = `seed ${seed} (set KASSA_TEST_SEED to replay)`;
-      let withWebhooks = 0;
-      for (const info of infos) {
-        const path = `/hook/${info.order.merchantOrderId}`;
-        const last = lastByPath.get(path);
-        if (last === undefined) continue;
-        withWebhooks++;
-        expect(last.order_status, `${context}: last webhook of ${info.order.merchantOrderId}`).toBe(
-          toOrderWireStatus(info.summary.status),
-        );
-        expect(receiver.peakOpenByPath.get(path), `${context}: ${path} got overlapping webhooks`).toBe(1);
-      }
-      // Each record's events arrive in the order they happened (repeats of one are retries).
-      const rank: Record<string, number> = { processing: 0, success: 1, failed: 2 };
-      for (const [recordId, events] of eventsByRecord) {
-        if (resentRecords.has(recordId)) continue;
-        const ranks = events.map((e) => rank[e] ?? -1);
-        expect(
-          ranks.every((r, i) => i === 0 || r >= (ranks[i - 1] ?? 0)),
-          `${context}: ${recordId} got ${events}`,
-        ).toBe(true);
-      }
-      expect(withWebhooks, context).toBeGreaterThan(ORDERS_PER_ROUND / 2);
+      await expectCurrentStatusLast(seeded, `seed ${seed} (set KASSA_TEST_SEED to replay)`);
     }
   }, 240_000);
 });
-
-/** A small seeded generator (mulberry32), so a failing interleaving can be replayed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 2 ** 32;
-  };
-}

@@ -1,4 +1,5 @@
-import { KassaSdkError, type KassaSdkErrorOptions } from './KassaSdkError.ts';
+import type { KassaSdkErrorOptions } from './KassaSdkError.ts';
+import { KassaVerificationError } from './KassaVerificationError.ts';
 
 /** Why a response failed verification. */
 export type KassaSignatureErrorReason = 'missing_signature' | 'wrong_app' | 'bad_signature';
@@ -19,14 +20,12 @@ const MESSAGES = {
  * A response's signature is missing or wrong: its data must not be trusted. When an unsigned
  * response carried an error envelope (e.g. `unknown_app`), that `KassaApiError` is the `cause`.
  */
-export class KassaSignatureError extends KassaSdkError {
+export class KassaSignatureError extends KassaVerificationError<KassaSignatureErrorReason> {
   override name = 'KassaSignatureError';
-  readonly reason: KassaSignatureErrorReason;
   readonly path: string;
 
   constructor({ reason, path }: KassaSignatureErrorParameters, options: KassaSdkErrorOptions = {}) {
-    super(`${path}: ${MESSAGES[reason]}`, options);
-    this.reason = reason;
+    super(reason, `${path}: ${MESSAGES[reason]}`, options);
     this.path = path;
   }
 }

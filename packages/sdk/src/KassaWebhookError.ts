@@ -1,4 +1,5 @@
-import { KassaSdkError, type KassaSdkErrorOptions } from './KassaSdkError.ts';
+import type { KassaSdkErrorOptions } from './KassaSdkError.ts';
+import { KassaVerificationError } from './KassaVerificationError.ts';
 
 /** Why a webhook was rejected; also the body the ready handlers answer with HTTP 401. */
 export type KassaWebhookErrorReason =
@@ -17,12 +18,10 @@ const MESSAGES = {
 } as const satisfies Record<KassaWebhookErrorReason, string>;
 
 /** A webhook failed verification and must not be acted on. */
-export class KassaWebhookError extends KassaSdkError {
+export class KassaWebhookError extends KassaVerificationError<KassaWebhookErrorReason> {
   override name = 'KassaWebhookError';
-  readonly reason: KassaWebhookErrorReason;
 
   constructor(reason: KassaWebhookErrorReason, options: KassaSdkErrorOptions = {}) {
-    super(`webhook rejected: ${MESSAGES[reason]}`, options);
-    this.reason = reason;
+    super(reason, `webhook rejected: ${MESSAGES[reason]}`, options);
   }
 }

@@ -2,27 +2,24 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID, APP_SECRET, createSignedWebhook, createWebhookPayload } from '../test/createSignedWebhook.ts';
+import { createWebhookRecorder } from '../test/createWebhookRecorder.ts';
+import { itAnswersAsWebhookEndpoint } from '../test/itAnswersAsWebhookEndpoint.ts';
 import { createExpressWebhookHandler } from './createExpressWebhookHandler.ts';
-import type { WebhookPayload } from './types.ts';
 
 const NOW_SECONDS = 1_700_000_000;
 
 let server: Server;
 let origin: string;
-let delivered: WebhookPayload[] = [];
-let failNext = false;
+const recorder = createWebhookRecorder();
 
 beforeAll(async () => {
   const handler = createExpressWebhookHandler({
     appId: APP_ID,
     appSecret: APP_SECRET,
     now: () => NOW_SECONDS * 1000,
-    onWebhook: (payload) => {
-      if (failNext) throw new Error('queue full');
-      delivered.push(payload);
-    },
+    onWebhook: recorder.onWebhook,
   });
   const app = express();
   app.post('/raw', express.raw({ type: '*/*' }), handler);
@@ -39,32 +36,15 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-beforeEach(() => {
-  delivered = [];
-  failNext = false;
-});
-
 describe.each(['/raw', '/bare', '/json'])('createExpressWebhookHandler at %s', (path) => {
-  it('answers 200 success to a signed webhook', async () => {
-    const { headers, body } = createSignedWebhook({ timestamp: NOW_SECONDS });
-    const response = await fetch(origin + path, { method: 'POST', headers, body });
-    expect([response.status, await response.text()]).toEqual([200, 'success']);
-    expect(delivered).toEqual([createWebhookPayload()]);
-  });
-
-  it('answers 401 to a forged webhook', async () => {
-    const { headers } = createSignedWebhook({ timestamp: NOW_SECONDS });
-    const forged = JSON.stringify(createWebhookPayload({ paid_amount: '1000000' }));
-    const response = await fetch(origin + path, { method: 'POST', headers, body: forged });
-    expect([response.status, await response.text()]).toEqual([401, 'bad_signature']);
-    expect(delivered).toEqual([]);
-  });
-
-  it('answers 500 when onWebhook throws', async () => {
-    failNext = true;
-    const { headers, body } = createSignedWebhook({ timestamp: NOW_SECONDS });
-    const response = await fetch(origin + path, { method: 'POST', headers, body });
-    expect(response.status).toBe(500);
+  itAnswersAsWebhookEndpoint({
+    url: () => origin + path,
+    recorder,
+    nowSeconds: NOW_SECONDS,
+    forgery: {
+      options: { sentBody: JSON.stringify(createWebhookPayload({ paid_amount: '1000000' })) },
+      reason: 'bad_signature',
+    },
   });
 });
 

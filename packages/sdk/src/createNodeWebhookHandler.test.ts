@@ -3,27 +3,24 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ID, APP_SECRET, createSignedWebhook, createWebhookPayload } from '../test/createSignedWebhook.ts';
+import { createWebhookRecorder } from '../test/createWebhookRecorder.ts';
+import { postSignedWebhook } from '../test/postSignedWebhook.ts';
 import { createNodeWebhookHandler } from './createNodeWebhookHandler.ts';
 import { KassaWebhookError } from './KassaWebhookError.ts';
-import type { WebhookPayload } from './types.ts';
 
 const NOW_SECONDS = 1_700_000_000;
 
 let server: Server;
 let url: string;
-let delivered: WebhookPayload[] = [];
+const recorder = createWebhookRecorder();
 let errors: unknown[] = [];
-let failNext = false;
 
 beforeAll(async () => {
   const handler = createNodeWebhookHandler({
     appId: APP_ID,
     appSecret: APP_SECRET,
     now: () => NOW_SECONDS * 1000,
-    onWebhook: async (payload) => {
-      if (failNext) throw new Error('database down');
-      delivered.push(payload);
-    },
+    onWebhook: async (payload) => recorder.onWebhook(payload),
     onError: (error) => errors.push(error),
   });
   server = createServer((req, res) => void handler(req, res));
@@ -37,42 +34,33 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  delivered = [];
   errors = [];
-  failNext = false;
 });
 
 describe('createNodeWebhookHandler', () => {
   it('answers 200 success to a signed webhook and hands over the payload', async () => {
-    const { headers, body } = createSignedWebhook({ timestamp: NOW_SECONDS });
-    const response = await fetch(url, { method: 'POST', headers, body });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe('success');
-    expect(delivered).toEqual([createWebhookPayload()]);
+    expect(await postSignedWebhook(url, { timestamp: NOW_SECONDS })).toEqual({ status: 200, text: 'success' });
+    expect(recorder.delivered).toEqual([createWebhookPayload()]);
   });
 
   it('answers 401 with the reason to a forged webhook and does not call onWebhook', async () => {
-    const { headers, body } = createSignedWebhook({ timestamp: NOW_SECONDS, appSecret: 'forger' });
-    const response = await fetch(url, { method: 'POST', headers, body });
-    expect(response.status).toBe(401);
-    expect(await response.text()).toBe('bad_signature');
-    expect(delivered).toEqual([]);
+    const response = await postSignedWebhook(url, { timestamp: NOW_SECONDS, appSecret: 'forger' });
+    expect(response).toEqual({ status: 401, text: 'bad_signature' });
+    expect(recorder.delivered).toEqual([]);
     expect(errors[0]).toBeInstanceOf(KassaWebhookError);
   });
 
   it('answers 401 to a replayed webhook outside the window', async () => {
-    const { headers, body } = createSignedWebhook({ timestamp: NOW_SECONDS - 3600 });
-    const response = await fetch(url, { method: 'POST', headers, body });
-    expect([response.status, await response.text()]).toEqual([401, 'stale_timestamp']);
+    const response = await postSignedWebhook(url, { timestamp: NOW_SECONDS - 3600 });
+    expect(response).toEqual({ status: 401, text: 'stale_timestamp' });
   });
 
   it('answers 500 when onWebhook throws so Kassa retries', async () => {
-    failNext = true;
-    const { headers, body } = createSignedWebhook({ timestamp: NOW_SECONDS });
-    const response = await fetch(url, { method: 'POST', headers, body });
+    recorder.failNext = true;
+    const response = await postSignedWebhook(url, { timestamp: NOW_SECONDS });
     expect(response.status).toBe(500);
-    expect((await response.text()).toLowerCase()).not.toContain('success');
-    expect((errors[0] as Error).message).toBe('database down');
+    expect(response.text.toLowerCase()).not.toContain('success');
+    expect((errors[0] as Error).message).toBe('merchant storage down');
   });
 
   it('answers 413 to a body over 64 KiB without calling onWebhook', async () => {
@@ -80,7 +68,7 @@ describe('createNodeWebhookHandler', () => {
     const { headers } = createSignedWebhook({ timestamp: NOW_SECONDS, body });
     const response = await fetch(url, { method: 'POST', headers, body });
     expect(response.status).toBe(413);
-    expect(delivered).toEqual([]);
+    expect(recorder.delivered).toEqual([]);
   });
 
   it('answers 413 to a chunked body that grows past the cap', async () => {

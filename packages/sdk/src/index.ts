@@ -35,6 +35,7 @@ export {
   type KassaSignatureErrorParameters,
   type KassaSignatureErrorReason,
 } from './KassaSignatureError.ts';
+export { KassaVerificationError } from './KassaVerificationError.ts';
 export { KassaWebhookError, type KassaWebhookErrorReason } from './KassaWebhookError.ts';
 export {
   type FastifyWebhookReply,

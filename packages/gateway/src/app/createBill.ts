@@ -1,20 +1,21 @@
 import type { App } from '../core/App.ts';
-import { findToken } from '../core/findToken.ts';
-import { KassaError } from '../core/KassaError.ts';
-import type { Network } from '../core/network.ts';
+import { findNewestQuote } from '../core/findNewestQuote.ts';
 import type { Order } from '../core/Order.ts';
-import type { IdSource, Store } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
+import { requireToken } from '../core/requireToken.ts';
 import type { BillRequest } from '../protocol/request/parseBillRequest.ts';
-import { assertSameRequest, fingerprintOf } from './createOrder.ts';
+import { buildOrder } from './buildOrder.ts';
+import type { CreateOrderDeps } from './createOrder.ts';
 import { type CreateQuoteDeps, createQuote } from './createQuote.ts';
+import type { Deps } from './Deps.ts';
+import { insertOrderOnce } from './insertOrderOnce.ts';
 
-export type CreateBillDeps = CreateQuoteDeps & {
-  readonly store: Store;
-  readonly ids: IdSource;
-  readonly networks: readonly Network[];
-  /** How long after expiry the order's addresses stay watched for late payments. */
-  readonly latePaymentWindowSeconds: number;
+export type CreateBillDeps = CreateOrderDeps & Omit<CreateQuoteDeps, 'tx'> & Pick<Deps, 'networks'>;
+
+export type CreateBillParameters = {
+  /** The merchant app the order belongs to (the request's signer). */
+  readonly app: App;
+  readonly request: BillRequest;
 };
 
 /** A native-checkout order and the quote the buyer pays. */
@@ -25,46 +26,28 @@ export type Bill = { readonly order: Order; readonly quote: Quote };
  * Idempotent like `createOrder`: a retry with the same values returns the same order and quote
  * (and uses no new address); the same merchant order id with other values is `duplicate_order`.
  */
-export async function createBill(deps: CreateBillDeps, app: App, request: BillRequest): Promise<Bill> {
-  const found = findToken(deps.networks, request.tokenId);
-  if (found === null) {
-    throw new KassaError({
-      code: 'unsupported_token',
-      message: `token_id: ${request.tokenId} is not offered on any network`,
-    });
-  }
-  const nowMs = deps.clock.now();
-  const expiresAtMs = nowMs + request.validPeriodSeconds * 1000;
-  const order: Order = {
-    orderId: deps.ids.createId(),
-    appId: app.appId,
-    merchantOrderId: request.merchantOrderId,
-    kind: 'native',
+export async function createBill(deps: CreateBillDeps, { app, request }: CreateBillParameters): Promise<Bill> {
+  const found = requireToken(deps.networks, request.tokenId);
+  const order = buildOrder(deps, {
+    app,
+    request,
     // bill/create carries no product name; bill/info shows it empty.
-    productName: '',
-    productPrice: request.productPrice,
-    denominatedCurrency: request.denominatedCurrency,
-    priceUsdCents: request.priceUsdCents,
-    validPeriodSeconds: request.validPeriodSeconds,
-    returnUrl: null,
-    notifyUrl: request.notifyUrl,
-    customValue: request.customValue,
-    remark: request.remark,
-    checkoutToken: deps.ids.createToken(),
-    requestFingerprint: fingerprintOf('native', request),
-    status: { funds: 'none', isOpen: true },
-    createdAtMs: nowMs,
-    expiresAtMs,
-    watchUntilMs: expiresAtMs + deps.latePaymentWindowSeconds * 1000,
-  };
+    terms: {
+      kind: 'native',
+      productName: '',
+      denominatedCurrency: request.denominatedCurrency,
+      returnUrl: null,
+      remark: request.remark,
+    },
+  });
   return deps.store.transaction(async (tx) => {
-    const result = await tx.orders.insertOrder(order);
-    if (result.inserted) return { order, quote: await createQuote(deps, tx, { order, ...found }) };
-    const existing = assertSameRequest(result.order, order.requestFingerprint);
-    const quotes = await tx.quotes.listQuotesForOrders([existing.orderId]);
+    const result = await insertOrderOnce(tx, order);
+    if (result.inserted) return { order, quote: await createQuote({ ...deps, tx }, { order, ...found }) };
+    const existing = result.order;
     // The merchant fixed the coin, so the order's one quote is also its newest.
-    const quote = quotes.at(-1);
-    if (quote === undefined) throw new Error(`order ${existing.orderId} was created without its quote`);
+    const quote = findNewestQuote(await tx.quotes.listQuotesForOrders([existing.orderId]));
+    // An invariant, not a caller's mistake: the order and its quote were inserted in one transaction.
+    if (quote === null) throw new Error(`order ${existing.orderId} was created without its quote`);
     return { order: existing, quote };
   });
 }

@@ -1,18 +1,17 @@
-import { createHash } from 'node:crypto';
 import type { NetworkToken } from '../core/findToken.ts';
-import { KassaError } from '../core/KassaError.ts';
 import { convertUsdToToken } from '../core/money/convertUsdToToken.ts';
 import { formatDecimal } from '../core/money/Decimal.ts';
 import { parseAmount } from '../core/money/parseAmount.ts';
 import type { Order } from '../core/Order.ts';
-import type { Clock, Stores } from '../core/ports.ts';
+import type { Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
-import type { RateSource } from '../core/RateSource.ts';
+import { requireFreshRate } from '../core/requireFreshRate.ts';
+import type { Deps } from './Deps.ts';
+import { getXpubId } from './getXpubId.ts';
 
-export type CreateQuoteDeps = {
-  readonly clock: Clock;
-  readonly rateSource: RateSource;
-  readonly deriveDepositAddress: (xpub: string, index: number) => string;
+export type CreateQuoteDeps = Pick<Deps, 'clock' | 'rateSource' | 'deriveDepositAddress'> & {
+  /** The stores to write through: a caller's transaction, so the quote commits with its other writes. */
+  readonly tx: Stores;
 };
 
 export type CreateQuoteParameters = NetworkToken & {
@@ -28,35 +27,27 @@ export type CreateQuoteParameters = NetworkToken & {
  * Prices an order in a token at a deposit address: the rate from the rate source
  * (`rate_unavailable` when there is no fresh one), the amount rounded up (the payer owes it), and
  * `depositAddress`, else the next never-used index of the network's xpub. Writes through
- * `stores`, so a caller may run it inside a transaction.
+ * `deps.tx`.
  */
 export async function createQuote(
   deps: CreateQuoteDeps,
-  stores: Stores,
   { order, network, token, depositAddress }: CreateQuoteParameters,
 ): Promise<Quote> {
-  const lookup = deps.rateSource.getRate(token.symbol);
-  if (!lookup.ok) {
-    throw new KassaError({
-      code: 'rate_unavailable',
-      message: `no fresh exchange rate for ${token.symbol} (${lookup.reason}); try again shortly`,
-    });
-  }
+  const rate = requireFreshRate(deps.rateSource, token.symbol);
   const amount =
     order.priceUsdCents === null
       ? parseTokenPrice(order, token.decimals)
-      : convertUsdToToken(order.priceUsdCents, lookup.rate, token.decimals);
-  const { address, addressIndex, xpubId } =
-    depositAddress ?? (await allocateDepositAddress(deps, stores, network.xpub));
+      : convertUsdToToken(order.priceUsdCents, rate, token.decimals);
+  const { address, addressIndex, xpubId } = depositAddress ?? (await allocateDepositAddress(deps, network.xpub));
   const nowMs = deps.clock.now();
-  return stores.quotes.insertQuote({
+  return deps.tx.quotes.insertQuote({
     orderId: order.orderId,
     networkKey: network.key,
     tokenId: token.tokenId,
     symbol: token.symbol,
     contract: token.contract?.toLowerCase() ?? null,
     decimals: token.decimals,
-    tokenRate: formatDecimal(lookup.rate),
+    tokenRate: formatDecimal(rate),
     amount,
     address,
     addressIndex,
@@ -69,23 +60,18 @@ export async function createQuote(
 /** The next never-used address of `xpub`: its counter moves in the caller's transaction, if any. */
 async function allocateDepositAddress(
   deps: CreateQuoteDeps,
-  stores: Stores,
   xpub: string,
 ): Promise<Pick<Quote, 'address' | 'addressIndex' | 'xpubId'>> {
   const xpubId = getXpubId(xpub);
-  const addressIndex = await stores.addresses.allocateIndex(xpubId);
+  const addressIndex = await deps.tx.addresses.allocateIndex(xpubId);
   return { address: deps.deriveDepositAddress(xpub, addressIndex).toLowerCase(), addressIndex, xpubId };
-}
-
-/** The short, stable name of an xpub's address counter: never the key itself, which stays in config. */
-export function getXpubId(xpub: string): string {
-  return createHash('sha256').update(xpub).digest('hex').slice(0, 16);
 }
 
 /** A token-denominated order owes its price exactly, in the token's base units. */
 function parseTokenPrice(order: Order, decimals: number): bigint {
   const parsed = parseAmount(order.productPrice, decimals);
-  // The price was validated against this token when the order was made; failing here is a bug.
+  // An invariant, not a caller's mistake: the price was validated against this token when the
+  // order was made, so failing here is a bug.
   if (!parsed.ok)
     throw new Error(`order ${order.orderId}: price ${order.productPrice} does not fit ${decimals} decimals`);
   return parsed.value;

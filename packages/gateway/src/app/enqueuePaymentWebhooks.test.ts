@@ -1,48 +1,43 @@
 // Guards against a payment change without its webhook (or with a wrong or duplicated one) in the outbox.
 import { encodeJson } from '@kassa/sdk';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildPaidOrder } from '../../test/support/buildPaidOrder.ts';
-import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
-import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { describe, expect } from 'vitest';
+import { buildPaidOrder, type PaidOrder } from '../../test/support/buildPaidOrder.ts';
+import { databaseTest } from '../../test/support/databaseTest.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import type { App } from '../core/App.ts';
 import type { Network } from '../core/network.ts';
 import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
-import { createApp } from './createApp.ts';
 import { enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
 
 const APP_URL = 'https://shop.example/kassa/webhook';
 
+/** `databaseTest` with `enqueue`: writes a built payment's webhook for `app` (with changes) in a transaction of its own. */
+const it = databaseTest.extend(
+  'enqueue',
+  ({ t, app, ids, clock }) =>
+    (built: PaidOrder, appOverride: Partial<App> = {}, networks?: Network[]) =>
+      t.store.transaction((tx) =>
+        enqueuePaymentWebhooks(
+          { tx, ids, ...(networks === undefined ? {} : { networks }) },
+          {
+            app: { ...app, ...appOverride },
+            ...built,
+            orderStatus: { funds: 'full', isOverdue: false },
+            nowMs: clock.now(),
+          },
+        ),
+      ),
+);
+
 describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => {
-  let t: TestStore;
-  let app: App;
-  const clock = createTestClock();
-  const ids = createSequentialIds();
+  it.override({ database, appWebhookUrl: APP_URL });
 
-  beforeEach(async () => {
-    t = await openTestStore(database);
-    const { appId } = await createApp({ store: t.store, clock, ids }, { name: 'Shop', webhookUrl: APP_URL });
-    const found = await t.store.apps.findApp(appId);
-    if (found === null) throw new Error('app missing');
-    app = found;
-  });
-  afterEach(async () => {
-    await t.dispose();
-  });
-
-  const enqueue = (built: ReturnType<typeof buildPaidOrder>, appOverride: Partial<App> = {}, networks?: Network[]) =>
-    t.store.transaction((tx) =>
-      enqueuePaymentWebhooks(tx, {
-        app: { ...app, ...appOverride },
-        ...built,
-        orderStatus: { funds: 'full', isOverdue: false },
-        nowMs: clock.now(),
-        ids,
-        ...(networks === undefined ? {} : { networks }),
-      }),
-    );
-
-  it('writes one success delivery to the app URL with the §7.1 body, once however often it is called', async () => {
+  it('writes one success delivery to the app URL with the §7.1 body, once however often it is called', async ({
+    t,
+    app,
+    clock,
+    enqueue,
+  }) => {
     const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
     await enqueue(built);
     await enqueue(built);
@@ -70,7 +65,12 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     expect(delivery?.body).toBe(encodeJson(expected));
   });
 
-  it("prefers the order's notify_url and writes nothing when there is no URL at all", async () => {
+  it("prefers the order's notify_url and writes nothing when there is no URL at all", async ({
+    t,
+    app,
+    clock,
+    enqueue,
+  }) => {
     await enqueue(
       buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), notifyUrl: 'https://other.example/hook' }),
     );
@@ -79,7 +79,7 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     expect(deliveries.map((d) => d.url)).toEqual(['https://other.example/hook']);
   });
 
-  it('sends processing only to apps that opted in', async () => {
+  it('sends processing only to apps that opted in', async ({ t, app, clock, enqueue }) => {
     await enqueue(buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' }));
     await enqueue(buildPaidOrder({ n: 2, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' }), {
       notifyProcessing: true,
@@ -88,7 +88,7 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     expect(deliveries.map((d) => [d.recordId.slice(-1), d.event])).toEqual([['2', 'processing']]);
   });
 
-  it('sends failed only for a payment the merchant heard about', async () => {
+  it('sends failed only for a payment the merchant heard about', async ({ t, app, clock, enqueue }) => {
     const unheard = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), paymentStatus: 'failed' });
     await enqueue(unheard);
     expect(await t.store.deliveries.listDeliveries({ limit: 10 })).toEqual([]);
@@ -105,24 +105,21 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     expect(events.sort()).toEqual(['2:failed', '2:success', '3:failed', '3:processing']);
   });
 
-  it('commits with the payment change or not at all', async () => {
+  it('commits with the payment change or not at all', async ({ t, app, clock, ids }) => {
     const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
     await expect(
       t.store.transaction(async (tx) => {
-        await enqueuePaymentWebhooks(tx, {
-          app,
-          ...built,
-          orderStatus: { funds: 'full', isOverdue: false },
-          nowMs: clock.now(),
-          ids,
-        });
+        await enqueuePaymentWebhooks(
+          { tx, ids },
+          { app, ...built, orderStatus: { funds: 'full', isOverdue: false }, nowMs: clock.now() },
+        );
         throw new Error('the payment update failed');
       }),
     ).rejects.toThrow('the payment update failed');
     expect(await t.store.deliveries.listDeliveries({ limit: 10 })).toEqual([]);
   });
 
-  it("writes a native coin's contract as its network's chain id", async () => {
+  it("writes a native coin's contract as its network's chain id", async ({ t, app, clock, enqueue }) => {
     const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
     const native = { ...built, quote: { ...built.quote, contract: null, symbol: 'ETH', decimals: 18 } };
     const network = { key: 'DEV', chainId: 31337 } as Network;

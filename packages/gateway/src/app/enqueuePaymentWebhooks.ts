@@ -5,10 +5,21 @@ import type { Network } from '../core/network.ts';
 import type { Order } from '../core/Order.ts';
 import type { OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
-import type { IdSource, Stores } from '../core/ports.ts';
+import type { Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
 import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
 import { wireContractOf } from '../protocol/wireContractOf.ts';
+import type { Deps } from './Deps.ts';
+
+export type EnqueuePaymentWebhooksDeps = Pick<Deps, 'ids'> & {
+  /** The transaction that changes the payment: the webhook commits with it. */
+  readonly tx: Stores;
+  /**
+   * The configured networks (`deps.networks`): a native-coin payment's wire `contract` is its
+   * network's chain id (spec §9), which only the network knows. Without it that field is `""`.
+   */
+  readonly networks?: readonly Network[];
+};
 
 export type EnqueuePaymentWebhooksParameters = {
   readonly app: App;
@@ -20,20 +31,17 @@ export type EnqueuePaymentWebhooksParameters = {
   /** The order's status after this change. */
   readonly orderStatus: OrderStatus;
   readonly nowMs: number;
-  readonly ids: IdSource;
-  /**
-   * The configured networks (`deps.networks`): a native-coin payment's wire `contract` is its
-   * network's chain id (spec §9), which only the network knows. Without it that field is `""`.
-   */
-  readonly networks?: readonly Network[];
 };
 
 /**
  * Writes the webhook the payment's current status calls for into the outbox. Call it in the SAME
- * transaction as the payment change (`tx`), so the change and its webhook commit together.
+ * transaction as the payment change (`deps.tx`), so the change and its webhook commit together.
  * Idempotent: one delivery per (record, event), a repeated call writes nothing.
  */
-export async function enqueuePaymentWebhooks(tx: Stores, p: EnqueuePaymentWebhooksParameters): Promise<void> {
+export async function enqueuePaymentWebhooks(
+  { tx, ids, networks = [] }: EnqueuePaymentWebhooksDeps,
+  p: EnqueuePaymentWebhooksParameters,
+): Promise<void> {
   const url = p.order.notifyUrl ?? p.app.webhookUrl;
   if (url === null || url === '') return;
   const event = await selectEvent(tx, p);
@@ -45,10 +53,10 @@ export async function enqueuePaymentWebhooks(tx: Stores, p: EnqueuePaymentWebhoo
     payment: p.payment,
     orderStatus: p.orderStatus,
     feeRate: p.app.feeRate,
-    contract: wireContractOf(p.quote, p.networks ?? []),
+    contract: wireContractOf(p.quote, networks),
   });
   await tx.deliveries.insertDelivery({
-    deliveryId: p.ids.createId(),
+    deliveryId: ids.createId(),
     appId: p.app.appId,
     orderId: p.order.orderId,
     recordId: p.payment.recordId,

@@ -1,69 +1,33 @@
 // Guards against expiring orders too early, expiring orders that hold confirmed funds, or sending webhooks for expiry.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestStore } from '../../test/support/openTestStore.ts';
-import { openWatcherTestStore } from '../../test/support/openWatcherTestStore.ts';
-import {
-  buildBlocks,
-  buildTransfer,
-  SYNTHETIC_NETWORK,
-  seedWatchedOrder,
-} from '../../test/support/seedWatchedOrder.ts';
-import { createTestClock } from '../../test/support/startTestGateway.ts';
+import { describe, expect } from 'vitest';
+import { buildBlocks } from '../../test/support/buildBlocks.ts';
+import { buildRange } from '../../test/support/buildRange.ts';
+import { buildTransfer } from '../../test/support/buildTransfer.ts';
+import { watcherTest as it } from '../../test/support/databaseTest.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
-import type { App } from '../core/App.ts';
 import type { WatchedQuote } from '../core/ports.ts';
 import { parseOrderWireStatus } from '../protocol/parseOrderWireStatus.ts';
 import { expireOrders } from './expireOrders.ts';
 import { recordTransfers } from './recordTransfers.ts';
 
 describe.each(testDatabases())('expireOrders ($kind)', (database) => {
-  let t: TestStore;
-  let app: App;
-  let deps: Parameters<typeof recordTransfers>[0];
-  const clock = createTestClock();
+  it.override({ database });
 
-  beforeEach(async () => {
-    ({ t, app, deps } = await openWatcherTestStore(database, clock));
-  });
-  afterEach(async () => t.dispose());
-
-  it('expires unpaid orders at the end of their valid period, in batches, and leaves paid ones alone', async () => {
+  it('expires unpaid orders at the end of their valid period, in batches, and leaves paid ones alone', async ({
+    t,
+    clock,
+    deps,
+    seed,
+  }) => {
     const unpaid = [];
     for (let i = 0; i < 5; i += 1) {
-      unpaid.push(
-        (
-          await seedWatchedOrder(deps, {
-            app,
-            merchantOrderId: `u${i}`,
-            priceUsd: '1',
-            symbols: [],
-            validPeriodSeconds: 60,
-          })
-        ).order,
-      );
+      unpaid.push((await seed({ merchantOrderId: `u${i}`, priceUsd: '1', symbols: [], validPeriodSeconds: 60 })).order);
     }
-    const longer = await seedWatchedOrder(deps, {
-      app,
-      merchantOrderId: 'long',
-      priceUsd: '1',
-      symbols: [],
-      validPeriodSeconds: 120,
-    });
-    const paid = await seedWatchedOrder(deps, {
-      app,
-      merchantOrderId: 'paid',
-      priceUsd: '1',
-      symbols: ['USDT'],
-      validPeriodSeconds: 60,
-    });
+    const longer = await seed({ merchantOrderId: 'long', priceUsd: '1', symbols: [], validPeriodSeconds: 120 });
+    const paid = await seed({ merchantOrderId: 'paid', priceUsd: '1', symbols: ['USDT'], validPeriodSeconds: 60 });
     const quote = paid.quotes[0] as WatchedQuote;
-    await recordTransfers(deps, {
-      network: SYNTHETIC_NETWORK,
-      blocks: buildBlocks(1n, 3n),
-      transfers: [buildTransfer({ txid: 1, block: 1n, to: quote.address, symbol: 'USDT', amount: 400_000n })],
-      findQuote: () => quote,
-      retainedBlocks: 256,
-    });
+    const transfer = buildTransfer({ txid: 1, block: 1n, to: quote.address, symbol: 'USDT', amount: 400_000n });
+    await recordTransfers(deps, buildRange(buildBlocks(1n, 3n), [transfer], paid.quotes));
     const deliveriesBefore = await t.store.deliveries.listDeliveries({ limit: 100 });
 
     clock.advance(59_999);

@@ -2,6 +2,11 @@ import type { Deps } from './Deps.ts';
 
 export type ExpireOrdersDeps = Pick<Deps, 'store' | 'clock'>;
 
+export type ExpireOrdersParameters = {
+  /** Orders per statement. Default 500. */
+  readonly batchSize?: number;
+};
+
 const DEFAULT_BATCH_SIZE = 500;
 
 /**
@@ -10,7 +15,10 @@ const DEFAULT_BATCH_SIZE = 500;
  * is no payment to report), and the orders' addresses stay watched until `watch_until`, so late
  * funds still turn them into an "(Overdue)" status.
  */
-export async function expireOrders(deps: ExpireOrdersDeps, { batchSize = DEFAULT_BATCH_SIZE } = {}): Promise<number> {
+export async function expireOrders(
+  deps: ExpireOrdersDeps,
+  { batchSize = DEFAULT_BATCH_SIZE }: ExpireOrdersParameters = {},
+): Promise<number> {
   const nowMs = deps.clock.now();
   let total = 0;
   for (;;) {

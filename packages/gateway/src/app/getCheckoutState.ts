@@ -1,20 +1,19 @@
 import type { App } from '../core/App.ts';
-import { KassaError } from '../core/KassaError.ts';
+import { findNewestQuote } from '../core/findNewestQuote.ts';
 import { convertUsdToToken } from '../core/money/convertUsdToToken.ts';
 import type { Network, Token } from '../core/network.ts';
 import type { Order } from '../core/Order.ts';
 import type { Payment, PaymentStatus } from '../core/Payment.ts';
-import type { Clock, Store } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
-import type { RateSource } from '../core/RateSource.ts';
+import { RateUnavailableError } from '../core/RateUnavailableError.ts';
 import { type OrderSummary, summarizeOrder } from '../core/summarizeOrder.ts';
 import { type RefreshQuoteDeps, refreshQuote } from './refreshQuote.ts';
 
-export type GetCheckoutStateDeps = RefreshQuoteDeps & {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly networks: readonly Network[];
-  readonly rateSource: RateSource;
+export type GetCheckoutStateDeps = RefreshQuoteDeps;
+
+export type GetCheckoutStateParameters = {
+  /** The order's public token, from the checkout URL. */
+  readonly checkoutToken: string;
 };
 
 /** A payment seen on chain but not yet deep enough to count. */
@@ -60,7 +59,7 @@ export type CheckoutState = {
  */
 export async function getCheckoutState(
   deps: GetCheckoutStateDeps,
-  checkoutToken: string,
+  { checkoutToken }: GetCheckoutStateParameters,
 ): Promise<CheckoutState | null> {
   const order = await deps.store.orders.findOrderByCheckoutToken(checkoutToken);
   if (order === null) return null;
@@ -69,16 +68,17 @@ export async function getCheckoutState(
     deps.store.quotes.listQuotesForOrders([order.orderId]),
     deps.store.payments.listPaymentsForOrders([order.orderId]),
   ]);
+  // An invariant: orders reference their app by foreign key, and apps are never deleted.
   if (app === null) throw new Error(`order ${order.orderId} belongs to no app`);
   let quotes = loadedQuotes;
   let isQuoteUnpriced = false;
-  const newest = quotes.at(-1);
-  if (newest !== undefined && payments.length === 0) {
+  const newest = findNewestQuote(quotes);
+  if (newest !== null && payments.length === 0) {
     try {
       const refreshed = await refreshQuote(deps, { order, quote: newest });
       if (refreshed !== newest) quotes = quotes.map((q) => (q.quoteId === refreshed.quoteId ? refreshed : q));
     } catch (error) {
-      if (!(error instanceof KassaError && error.code === 'rate_unavailable')) throw error;
+      if (!(error instanceof RateUnavailableError)) throw error;
       isQuoteUnpriced = true;
     }
   }

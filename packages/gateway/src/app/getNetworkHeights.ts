@@ -1,11 +1,7 @@
 import type { Network } from '../core/network.ts';
-import type { Clock, Store } from '../core/ports.ts';
+import type { Deps } from './Deps.ts';
 
-export type GetNetworkHeightsDeps = {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly networks: readonly Network[];
-};
+export type GetNetworkHeightsDeps = Pick<Deps, 'store' | 'clock' | 'networks'>;
 
 /** How far Kassa has followed one network. */
 export type NetworkHeight = {

@@ -1,9 +1,9 @@
 import type { App } from '../core/App.ts';
 import type { Order } from '../core/Order.ts';
 import type { Payment } from '../core/Payment.ts';
-import type { Clock, Store } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
 import { type OrderSummary, summarizeOrder } from '../core/summarizeOrder.ts';
+import type { Deps } from './Deps.ts';
 
 export type OrderInfo = {
   readonly order: Order;
@@ -12,7 +12,13 @@ export type OrderInfo = {
   readonly summary: OrderSummary;
 };
 
-export type GetOrdersDeps = { readonly store: Store; readonly clock: Clock };
+export type GetOrdersDeps = Pick<Deps, 'store' | 'clock'>;
+
+export type GetOrdersParameters = {
+  /** The app asking: only its own orders are found. */
+  readonly app: App;
+  readonly merchantOrderIds: readonly string[];
+};
 
 /**
  * Loads an app's orders by merchant order id with their quotes, payments and current status, in
@@ -20,8 +26,7 @@ export type GetOrdersDeps = { readonly store: Store; readonly clock: Clock };
  */
 export async function getOrders(
   deps: GetOrdersDeps,
-  app: App,
-  merchantOrderIds: readonly string[],
+  { app, merchantOrderIds }: GetOrdersParameters,
 ): Promise<OrderInfo[]> {
   const orders = await deps.store.orders.findOrdersByMerchantOrderIds(app.appId, merchantOrderIds);
   if (orders.length === 0) return [];

@@ -1,15 +1,15 @@
-import { findToken, type NetworkToken } from '../core/findToken.ts';
-import { KassaError } from '../core/KassaError.ts';
+import type { NetworkToken } from '../core/findToken.ts';
 import { convertUsdAmountToToken } from '../core/money/convertUsdAmountToToken.ts';
 import type { Decimal } from '../core/money/Decimal.ts';
-import type { Network } from '../core/network.ts';
-import type { RateSource } from '../core/RateSource.ts';
+import { requireFreshRate } from '../core/requireFreshRate.ts';
+import { requireToken } from '../core/requireToken.ts';
 import type { TokenRateRequest } from '../protocol/request/parseTokenRateRequest.ts';
+import type { Deps } from './Deps.ts';
 
-export type GetTokenRateDeps = {
-  readonly networks: readonly Network[];
-  readonly rateSource: RateSource;
-};
+export type GetTokenRateDeps = Pick<Deps, 'networks' | 'rateSource'>;
+
+/** A validated `token/rate` request: the token and the USD amount to price in it. */
+export type GetTokenRateParameters = TokenRateRequest;
 
 export type TokenRate = NetworkToken & {
   /** USD per whole token. */
@@ -22,21 +22,8 @@ export type TokenRate = NetworkToken & {
  * Prices a USD amount in a token (`token/rate`): unknown token → `unsupported_token`, no fresh
  * rate → `rate_unavailable`, never a guess.
  */
-export function getTokenRate(deps: GetTokenRateDeps, request: TokenRateRequest): TokenRate {
-  const found = findToken(deps.networks, request.tokenId);
-  if (found === null) {
-    throw new KassaError({
-      code: 'unsupported_token',
-      message: `token_id: ${request.tokenId} is not offered on any network`,
-    });
-  }
-  const lookup = deps.rateSource.getRate(found.token.symbol);
-  if (!lookup.ok) {
-    throw new KassaError({
-      code: 'rate_unavailable',
-      message: `no fresh exchange rate for ${found.token.symbol} (${lookup.reason}); try again shortly`,
-    });
-  }
-  const value = convertUsdAmountToToken(request.amountUsd, lookup.rate, found.token.decimals);
-  return { ...found, rate: lookup.rate, value };
+export function getTokenRate(deps: GetTokenRateDeps, { tokenId, amountUsd }: GetTokenRateParameters): TokenRate {
+  const found = requireToken(deps.networks, tokenId);
+  const rate = requireFreshRate(deps.rateSource, found.token.symbol);
+  return { ...found, rate, value: convertUsdAmountToToken(amountUsd, rate, found.token.decimals) };
 }

@@ -1,9 +1,9 @@
 import type { NetworkToken } from '../core/findToken.ts';
 import type { Decimal } from '../core/money/Decimal.ts';
-import type { RateSource } from '../core/RateSource.ts';
+import type { Deps } from './Deps.ts';
 import { type GetNetworkHeightsDeps, getNetworkHeights } from './getNetworkHeights.ts';
 
-export type ListCoinsDeps = GetNetworkHeightsDeps & { readonly rateSource: RateSource };
+export type ListCoinsDeps = GetNetworkHeightsDeps & Pick<Deps, 'rateSource'>;
 
 /** One network a coin can be paid on, and whether it can be paid there right now. */
 export type CoinTokenListing = NetworkToken & {

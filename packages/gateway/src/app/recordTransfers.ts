@@ -106,12 +106,10 @@ export async function recordTransfers(
     await tx.chain.saveBlocks(network.key, blocks);
     await tx.chain.pruneBlocks(network.key, last.blockNumber - BigInt(retainedBlocks) + 1n);
     await tx.chain.setCursor(network.key, last.blockNumber + 1n, nowMs);
-    const orderStatuses = await refreshOrderStatuses(tx, {
-      changedPayments: [...recorded, ...confirmed],
-      nowMs,
-      ids: deps.ids,
-      networks: deps.networks,
-    });
+    const orderStatuses = await refreshOrderStatuses(
+      { tx, ids: deps.ids, networks: deps.networks },
+      { changedPayments: [...recorded, ...confirmed], nowMs },
+    );
     return { recorded, confirmed, unmatched, orderStatuses };
   });
 }

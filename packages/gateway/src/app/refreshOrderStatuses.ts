@@ -1,28 +1,30 @@
 import type { App } from '../core/App.ts';
-import type { Network } from '../core/network.ts';
 import { isSameOrderStatus, type OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
-import type { IdSource, Stores } from '../core/ports.ts';
 import { summarizeOrder } from '../core/summarizeOrder.ts';
-import { enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
+import type { Deps } from './Deps.ts';
+import { type EnqueuePaymentWebhooksDeps, enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
+
+export type RefreshOrderStatusesDeps = EnqueuePaymentWebhooksDeps & Pick<Deps, 'networks'>;
 
 export type RefreshOrderStatusesParameters = {
   /** Payments whose status this transaction changed (recorded, confirmed or failed). */
   readonly changedPayments: readonly Payment[];
   readonly nowMs: number;
-  readonly ids: IdSource;
-  readonly networks: readonly Network[];
 };
 
 /**
  * Recomputes and stores the status of every order the changed payments belong to, and writes the
- * webhook each change calls for, inside the caller's transaction `tx`: a payment's status, its
+ * webhook each change calls for, inside the caller's transaction `deps.tx`: a payment's status, its
  * order's status and its webhook commit together. Returns the new status of each order.
  */
 export async function refreshOrderStatuses(
-  tx: Stores,
-  { changedPayments, nowMs, ids, networks }: RefreshOrderStatusesParameters,
+  deps: RefreshOrderStatusesDeps,
+  { changedPayments, nowMs }: RefreshOrderStatusesParameters,
 ): Promise<Map<string, OrderStatus>> {
+  const { tx } = deps;
+  // The `new Error`s below are invariants, not callers' mistakes: payments, quotes, orders and apps
+  // reference each other by foreign key.
   const statuses = new Map<string, OrderStatus>();
   const apps = new Map<string, App>();
   // Row locks are taken in one global order, so two watchers touching the same orders cannot deadlock.
@@ -54,15 +56,13 @@ export async function refreshOrderStatuses(
       const quote = quoteById.get(changed.quoteId);
       if (quote === undefined)
         throw new Error(`payment ${changed.recordId} refers to unknown quote ${changed.quoteId}`);
-      await enqueuePaymentWebhooks(tx, {
+      await enqueuePaymentWebhooks(deps, {
         app,
         order: updatedOrder,
         quote,
         payment: changed,
         orderStatus: summary.status,
         nowMs,
-        ids,
-        networks,
       });
     }
   }

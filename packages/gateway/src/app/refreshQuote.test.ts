@@ -1,9 +1,12 @@
 // Risk: a buyer is held to a volatile coin's stale price (or re-priced after paying, or twice at once), or a stablecoin quote moves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../test/fixtures/devChain.ts';
+import { createSequentialIds } from '../../test/support/createSequentialIds.ts';
+import { createTestClock } from '../../test/support/createTestClock.ts';
+import { DEV_NETWORK_SETTINGS } from '../../test/support/devNetworkSettings.ts';
+import { insertQuotePayment } from '../../test/support/insertQuotePayment.ts';
 import { insertTestApp } from '../../test/support/insertTestApp.ts';
 import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
-import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { deriveDepositAddress } from '../adapters/chains/evm/deriveDepositAddress.ts';
 import { createFixedRateSource } from '../adapters/rates/createFixedRateSource.ts';
@@ -19,14 +22,10 @@ import { type SelectCoinDeps, selectCoin } from './selectCoin.ts';
 
 const networks = readNetworks({
   DEV: {
-    chainId: 31337,
-    rpcUrls: ['http://127.0.0.1:9'],
+    ...DEV_NETWORK_SETTINGS,
     xpub: DEV_CHAIN_XPUB,
-    confirmations: 1,
-    blockTimeSeconds: 1,
     tokens: [
-      { symbol: 'USDT', contract: '0x5FbDB2315678afecb367f032d93F642f64180aa3', decimals: 6, stable: true },
-      { symbol: 'ETH', name: 'Ether', native: true },
+      ...DEV_NETWORK_SETTINGS.tokens,
       { symbol: 'BNB', contract: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512', decimals: 18 },
     ],
   },
@@ -65,38 +64,28 @@ describe.each(testDatabases())('refreshQuote ($kind)', (database) => {
   const newOrder = (price = '100', validPeriodSeconds = 86_400): Promise<Order> =>
     createOrder(
       { store: t.store, clock, ids, latePaymentWindowSeconds: 600 },
-      app,
-      parseCheckoutRequest({
-        merchant_order_id: `m-${++n}`,
-        product_price: price,
-        product_name: 'Tea',
-        order_valid_period: validPeriodSeconds,
-      }),
+      {
+        app,
+        request: parseCheckoutRequest({
+          merchant_order_id: `m-${++n}`,
+          product_price: price,
+          product_name: 'Tea',
+          order_valid_period: validPeriodSeconds,
+        }),
+      },
     );
   const storedQuote = async (quote: Quote): Promise<Quote | undefined> =>
     (await t.store.quotes.listQuotesForOrders([quote.orderId])).find((q) => q.quoteId === quote.quoteId);
   const insertPayment = (quote: Quote, status: 'processing' | 'failed') =>
-    t.kassaDb.db
-      .insertInto('payments')
-      .values({
-        record_id: ids.createId(),
-        order_id: quote.orderId,
-        quote_id: quote.quoteId,
-        network_key: quote.networkKey,
-        txid: `0x${String(quote.quoteId).padStart(64, '0')}`,
-        log_index: -1,
-        block_number: '10',
-        block_hash: `0x${'cd'.repeat(32)}`,
-        from_address: `0x${'11'.repeat(20)}`,
-        to_address: quote.address,
-        contract: quote.contract,
-        amount: '1',
-        status,
-        seen_at: clock.now(),
-        confirmed_at: null,
-        failed_at: status === 'failed' ? clock.now() : null,
-      })
-      .execute();
+    insertQuotePayment(t.kassaDb, {
+      quote,
+      recordId: ids.createId(),
+      txid: `0x${String(quote.quoteId).padStart(64, '0')}`,
+      logIndex: -1,
+      amount: '1',
+      status,
+      seenAtMs: clock.now(),
+    });
 
   it('keeps the price for the lifetime, then re-prices at the fresh rate with the same address', async () => {
     const order = await newOrder('100');

@@ -1,20 +1,12 @@
-import { getQuoteLifetimeSeconds, type QuoteLifetimes } from '../core/getQuoteLifetimeSeconds.ts';
-import { KassaError } from '../core/KassaError.ts';
+import { getQuoteLifetimeSeconds } from '../core/getQuoteLifetimeSeconds.ts';
 import { convertUsdToToken } from '../core/money/convertUsdToToken.ts';
 import { formatDecimal } from '../core/money/Decimal.ts';
-import type { Network } from '../core/network.ts';
 import type { Order } from '../core/Order.ts';
-import type { Clock, Store } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
-import type { RateSource } from '../core/RateSource.ts';
+import { requireFreshRate } from '../core/requireFreshRate.ts';
+import type { Deps } from './Deps.ts';
 
-export type RefreshQuoteDeps = {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly networks: readonly Network[];
-  readonly rateSource: RateSource;
-  readonly quoteLifetimes: QuoteLifetimes;
-};
+export type RefreshQuoteDeps = Pick<Deps, 'store' | 'clock' | 'networks' | 'rateSource' | 'quoteLifetimes'>;
 
 export type RefreshQuoteParameters = {
   readonly order: Order;
@@ -44,15 +36,9 @@ export async function refreshQuote(deps: RefreshQuoteDeps, { order, quote }: Ref
   const payments = await deps.store.payments.listPaymentsForOrders([order.orderId]);
   if (payments.length > 0) return quote;
 
-  const lookup = deps.rateSource.getRate(quote.symbol);
-  if (!lookup.ok) {
-    throw new KassaError({
-      code: 'rate_unavailable',
-      message: `no fresh exchange rate for ${quote.symbol} (${lookup.reason}); try again shortly`,
-    });
-  }
-  const tokenRate = formatDecimal(lookup.rate);
-  const amount = convertUsdToToken(order.priceUsdCents, lookup.rate, quote.decimals);
+  const rate = requireFreshRate(deps.rateSource, quote.symbol);
+  const tokenRate = formatDecimal(rate);
+  const amount = convertUsdToToken(order.priceUsdCents, rate, quote.decimals);
   const isRepriced = await deps.store.quotes.repriceUnpaidQuote({
     quoteId: quote.quoteId,
     pricedAtMs: quote.pricedAtMs,

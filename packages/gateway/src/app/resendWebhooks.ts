@@ -1,10 +1,16 @@
 import type { App } from '../core/App.ts';
 import type { DeliveryState } from '../core/Delivery.ts';
 import { KassaError } from '../core/KassaError.ts';
-import type { Clock, Store } from '../core/ports.ts';
 import type { ResendRequest } from '../protocol/request/parseResendRequest.ts';
+import type { Deps } from './Deps.ts';
 
-export type ResendWebhooksDeps = { readonly store: Store; readonly clock: Clock };
+export type ResendWebhooksDeps = Pick<Deps, 'store' | 'clock'>;
+
+export type ResendWebhooksParameters = {
+  /** The app asking: only its own webhooks are re-queued. */
+  readonly app: App;
+  readonly request: ResendRequest;
+};
 
 /** Resends allowed per app: one a minute, 25 a day (spec §7.2). */
 export const RESEND_MIN_INTERVAL_MS = 60_000;
@@ -18,8 +24,7 @@ const DAY_MS = 86_400_000;
  */
 export async function resendWebhooks(
   deps: ResendWebhooksDeps,
-  app: App,
-  request: ResendRequest,
+  { app, request }: ResendWebhooksParameters,
 ): Promise<{ readonly resendCount: number }> {
   const nowMs = deps.clock.now();
   return deps.store.transaction(async (tx) => {

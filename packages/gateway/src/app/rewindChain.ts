@@ -46,12 +46,10 @@ export async function rewindChain(
     }
     await tx.chain.deleteBlocksFrom(network.key, forkBlock + 1n);
     await tx.chain.setCursor(network.key, forkBlock + 1n, nowMs);
-    const orderStatuses = await refreshOrderStatuses(tx, {
-      changedPayments: failed,
-      nowMs,
-      ids: deps.ids,
-      networks: deps.networks,
-    });
+    const orderStatuses = await refreshOrderStatuses(
+      { tx, ids: deps.ids, networks: deps.networks },
+      { changedPayments: failed, nowMs },
+    );
     return { failed, orderStatuses };
   });
 }

@@ -1,10 +1,14 @@
 import { KassaError } from '../core/KassaError.ts';
-import type { Clock, IdSource, Store } from '../core/ports.ts';
+import type { Deps } from './Deps.ts';
+
+export type RotateAppSecretDeps = Pick<Deps, 'store' | 'clock' | 'ids'>;
+
+export type RotateAppSecretParameters = { readonly appId: string };
 
 /** Gives an app a new secret (the old one stops working at once) and returns it. */
 export async function rotateAppSecret(
-  deps: { readonly store: Store; readonly clock: Clock; readonly ids: IdSource },
-  appId: string,
+  deps: RotateAppSecretDeps,
+  { appId }: RotateAppSecretParameters,
 ): Promise<string> {
   const secret = deps.ids.createSecret();
   const updated = await deps.store.apps.updateSecret(appId, secret, deps.clock.now());

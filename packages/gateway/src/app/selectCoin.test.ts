@@ -1,14 +1,17 @@
 // Risk: two orders sharing a deposit address, addresses or quotes without bound per order, an address burnt or a price changed on a re-pick, concurrent picks racing, or the coin changing after money arrived.
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSequentialIds } from '../../test/support/createSequentialIds.ts';
+import { createTestClock } from '../../test/support/createTestClock.ts';
+import { DEV_NETWORK_SETTINGS, USDT_DEV } from '../../test/support/devNetworkSettings.ts';
+import { insertQuotePayment } from '../../test/support/insertQuotePayment.ts';
 import { insertTestApp } from '../../test/support/insertTestApp.ts';
 import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
-import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { reconnectTestStore } from '../../test/support/reconnectTestStore.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { deriveDepositAddress } from '../adapters/chains/evm/deriveDepositAddress.ts';
 import { ANVIL_DEFAULT_MNEMONIC } from '../adapters/chains/evm/startAnvil.ts';
 import { createSecretBox } from '../adapters/crypto/createSecretBox.ts';
-import { createDb } from '../adapters/db/createDb.ts';
 import { createStore } from '../adapters/db/createStore.ts';
 import { createFixedRateSource } from '../adapters/rates/createFixedRateSource.ts';
 import { readNetworks } from '../config/networks/readNetworks.ts';
@@ -16,27 +19,14 @@ import type { App } from '../core/App.ts';
 import { KassaError } from '../core/KassaError.ts';
 import type { Order } from '../core/Order.ts';
 import type { Quote } from '../core/Quote.ts';
+import { TooManyQuotesError } from '../core/TooManyQuotesError.ts';
 import { parseCheckoutRequest } from '../protocol/request/parseCheckoutRequest.ts';
 import { createOrder } from './createOrder.ts';
-import { getXpubId } from './createQuote.ts';
-import { MAX_QUOTES_PER_ORDER, type SelectCoinDeps, selectCoin, TooManyQuotesError } from './selectCoin.ts';
+import { getXpubId } from './getXpubId.ts';
+import { MAX_QUOTES_PER_ORDER, type SelectCoinDeps, selectCoin } from './selectCoin.ts';
 
 const XPUB = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { path: "m/44'/60'/0'" }).getHdKey().publicExtendedKey;
-const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
-const networks = readNetworks({
-  xpub: XPUB,
-  BSC: { rpcUrls: ['http://127.0.0.1:1'] },
-  DEV: {
-    chainId: 31337,
-    rpcUrls: ['http://127.0.0.1:1'],
-    confirmations: 1,
-    blockTimeSeconds: 1,
-    tokens: [
-      { symbol: 'USDT', name: 'Tether USD', contract: USDT_DEV, decimals: 6, stable: true },
-      { symbol: 'ETH', name: 'Ether', native: true },
-    ],
-  },
-});
+const networks = readNetworks({ xpub: XPUB, BSC: { rpcUrls: ['http://127.0.0.1:1'] }, DEV: DEV_NETWORK_SETTINGS });
 const tokenIdOf = (networkKey: string, symbol: string) => {
   const token = networks.find((n) => n.key === networkKey)?.tokens.find((t) => t.symbol === symbol);
   if (token === undefined) throw new Error(`no ${symbol} on ${networkKey}`);
@@ -82,37 +72,27 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
   const newOrder = (price = '10', store = t.store): Promise<Order> =>
     createOrder(
       { store, clock, ids, latePaymentWindowSeconds: 600 },
-      app,
-      parseCheckoutRequest({
-        merchant_order_id: `m-${++n}`,
-        product_price: price,
-        product_name: 'Tea',
-        order_valid_period: 3600,
-      }),
+      {
+        app,
+        request: parseCheckoutRequest({
+          merchant_order_id: `m-${++n}`,
+          product_price: price,
+          product_name: 'Tea',
+          order_valid_period: 3600,
+        }),
+      },
     );
   const nextIndex = () => t.store.addresses.allocateIndex(getXpubId(XPUB));
   const insertPayment = (quote: Quote) =>
-    t.kassaDb.db
-      .insertInto('payments')
-      .values({
-        record_id: ids.createId(),
-        order_id: quote.orderId,
-        quote_id: quote.quoteId,
-        network_key: quote.networkKey,
-        txid: `0x${'ab'.repeat(32)}`,
-        log_index: quote.quoteId,
-        block_number: '10',
-        block_hash: `0x${'cd'.repeat(32)}`,
-        from_address: `0x${'11'.repeat(20)}`,
-        to_address: quote.address,
-        contract: quote.contract,
-        amount: '1',
-        status: 'processing',
-        seen_at: clock.now(),
-        confirmed_at: null,
-        failed_at: null,
-      })
-      .execute();
+    insertQuotePayment(t.kassaDb, {
+      quote,
+      recordId: ids.createId(),
+      txid: `0x${'ab'.repeat(32)}`,
+      logIndex: quote.quoteId,
+      amount: '1',
+      status: 'processing',
+      seenAtMs: clock.now(),
+    });
 
   /**
    * The store a second gateway process would use. PostgreSQL: a second connection pool. SQLite
@@ -122,7 +102,7 @@ describe.each(testDatabases())('selectCoin ($kind)', (database) => {
    */
   const openOtherProcessStore = () => {
     if (database.kind === 'sqlite') return { otherStore: t.store, close: async () => {} };
-    const other = createDb({ url: t.url, ...(t.pgSchema === undefined ? {} : { pgSchema: t.pgSchema }) });
+    const other = reconnectTestStore(t);
     return { otherStore: createStore(other, createSecretBox(t.masterKey)), close: () => other.close() };
   };
 

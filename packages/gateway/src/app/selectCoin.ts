@@ -1,12 +1,15 @@
-import { findToken } from '../core/findToken.ts';
-import { InvalidParamError, KassaError } from '../core/KassaError.ts';
+import { findNewestQuote } from '../core/findNewestQuote.ts';
+import { InvalidParamError } from '../core/InvalidParamError.ts';
 import type { Order } from '../core/Order.ts';
 import type { Quote } from '../core/Quote.ts';
-import { type CreateQuoteDeps, createQuote, getXpubId } from './createQuote.ts';
+import { requireToken } from '../core/requireToken.ts';
+import { TooManyQuotesError } from '../core/TooManyQuotesError.ts';
+import { type CreateQuoteDeps, createQuote } from './createQuote.ts';
+import { getXpubId } from './getXpubId.ts';
 import { type RefreshQuoteDeps, refreshQuote } from './refreshQuote.ts';
 
-/** What quoting needs, and re-pricing a re-picked quote (store and networks among them). */
-export type SelectCoinDeps = CreateQuoteDeps & RefreshQuoteDeps;
+/** What quoting needs (in its own transaction), and re-pricing a re-picked quote. */
+export type SelectCoinDeps = Omit<CreateQuoteDeps, 'tx'> & RefreshQuoteDeps;
 
 export type SelectCoinParameters = {
   readonly order: Order;
@@ -21,18 +24,6 @@ export type SelectCoinParameters = {
  */
 export const MAX_QUOTES_PER_ORDER = 10;
 
-/** The order already has `MAX_QUOTES_PER_ORDER` quotes: the coin shown last stays. */
-export class TooManyQuotesError extends KassaError {
-  override readonly name = 'TooManyQuotesError';
-
-  constructor({ maxQuotes }: { maxQuotes: number }) {
-    super({
-      code: 'invalid_param',
-      message: `token_id: this order's coin was changed too often (at most ${maxQuotes} quotes)`,
-    });
-  }
-}
-
 /**
  * The buyer picks a coin: returns the quote to show. Picking the coin of the newest quote again
  * returns that quote; another coin makes a new quote, at the address the order already has on that
@@ -41,10 +32,7 @@ export class TooManyQuotesError extends KassaError {
  * order was seen, and for orders whose coin the merchant chose (`bill/create`), the coin is fixed.
  */
 export async function selectCoin(deps: SelectCoinDeps, { order, tokenId }: SelectCoinParameters): Promise<Quote> {
-  const found = findToken(deps.networks, tokenId);
-  if (found === null) {
-    throw new KassaError({ code: 'unsupported_token', message: `token_id: ${tokenId} is not offered on any network` });
-  }
+  const found = requireToken(deps.networks, tokenId);
   const picked = await deps.store.transaction(async (tx) => {
     // Reading the quotes and writing one must be one step, or concurrent picks (two tabs, a
     // double click, two processes) each see "no such quote" and each write one: the order's row
@@ -54,7 +42,7 @@ export async function selectCoin(deps: SelectCoinDeps, { order, tokenId }: Selec
       tx.quotes.listQuotesForOrders([order.orderId]),
       tx.payments.listPaymentsForOrders([order.orderId]),
     ]);
-    const newest = quotes.at(-1) ?? null;
+    const newest = findNewestQuote(quotes);
     if (newest !== null && newest.tokenId === tokenId) return { quote: newest, isNew: false };
     if (newest !== null && (payments.length > 0 || order.kind === 'native')) {
       const why = payments.length > 0 ? 'a payment was already received in' : 'the merchant chose';
@@ -70,11 +58,14 @@ export async function selectCoin(deps: SelectCoinDeps, { order, tokenId }: Selec
     // Only an address of the network's current xpub: one from a replaced key would pay an old wallet.
     const xpubId = getXpubId(found.network.xpub);
     const onNetwork = quotes.findLast((q) => q.networkKey === found.network.key && q.xpubId === xpubId);
-    const quote = await createQuote(deps, tx, {
-      order,
-      ...found,
-      ...(onNetwork === undefined ? {} : { depositAddress: onNetwork }),
-    });
+    const quote = await createQuote(
+      { ...deps, tx },
+      {
+        order,
+        ...found,
+        ...(onNetwork === undefined ? {} : { depositAddress: onNetwork }),
+      },
+    );
     return { quote, isNew: true };
   });
   // The same coin again: the same quote, re-priced if its price outlived the coin's quote lifetime.

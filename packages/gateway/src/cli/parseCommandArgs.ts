@@ -1,7 +1,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { BaseError } from '../core/BaseError.ts';
 
 /** A command-line mistake: printed as one line, exit code 1. */
-export class UsageError extends Error {
+export class UsageError extends BaseError {
   override readonly name = 'UsageError';
 }
 
@@ -13,7 +14,7 @@ export function parseCommandArgs<const T extends NonNullable<ParseArgsConfig['op
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError((error as Error).message, { cause: error });
   }
 }
 

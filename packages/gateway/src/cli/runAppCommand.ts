@@ -7,11 +7,19 @@ import { createSystemClock } from '../adapters/system/createSystemClock.ts';
 import { findForbiddenWebhookTarget } from '../adapters/webhooks/findForbiddenWebhookTarget.ts';
 import { type CidrList, parseCidrList } from '../adapters/webhooks/parseCidrList.ts';
 import { createApp } from '../app/createApp.ts';
+import type { Deps } from '../app/Deps.ts';
 import { rotateAppSecret } from '../app/rotateAppSecret.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { KassaError } from '../core/KassaError.ts';
 import { parseHttpUrl } from '../core/parseHttpUrl.ts';
 import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';
+
+/** What every `kassa app` subcommand works with. */
+type AppCommandContext = {
+  readonly deps: Pick<Deps, 'store' | 'clock' | 'ids'>;
+  readonly json: boolean;
+  readonly print: (line: string) => void;
+};
 
 /** `kassa app create | list | rotate-secret`: manage merchant credentials. */
 export async function runAppCommand(args: readonly string[]): Promise<number> {
@@ -30,7 +38,7 @@ export async function runAppCommand(args: readonly string[]): Promise<number> {
     clock,
     ids: createRandomIdSource(clock),
   };
-  const print = (line: string) => process.stdout.write(`${line}\n`);
+  const context: AppCommandContext = { deps, json: values.json, print: (line) => process.stdout.write(`${line}\n`) };
   try {
     await migrateToLatest(kassaDb);
     switch (subcommand) {
@@ -39,51 +47,61 @@ export async function runAppCommand(args: readonly string[]): Promise<number> {
           throw new UsageError('app create needs --name NAME');
         const webhookUrl = values['webhook-url'] ?? null;
         if (webhookUrl !== null) assertWebhookUrl(webhookUrl, parseCidrList(config.webhooks.allowedCidrs));
-        const created = await createApp(deps, { name: values.name, webhookUrl });
-        if (values.json) print(JSON.stringify({ app_id: created.appId, app_secret: created.appSecret }));
-        else {
-          print(`app_id:     ${created.appId}`);
-          print(`app_secret: ${created.appSecret}`);
-          print('The secret is shown only now; store it safely.');
-        }
-        return 0;
+        return await createAppCommand(context, values.name, webhookUrl);
       }
-      case 'list': {
-        const apps = await deps.store.apps.listApps();
-        if (values.json) {
-          for (const app of apps) {
-            print(
-              JSON.stringify({
-                app_id: app.appId,
-                name: app.name,
-                webhook_url: app.webhookUrl,
-                created: Math.floor(app.createdAtMs / 1000),
-              }),
-            );
-          }
-        } else {
-          if (apps.length === 0) print('no apps yet: kassa app create --name NAME');
-          for (const app of apps) print(`${app.appId}  ${app.name}  ${app.webhookUrl ?? '(no webhook URL)'}`);
-        }
-        return 0;
-      }
-      case 'rotate-secret': {
-        const [appId] = operands;
-        if (appId === undefined) throw new UsageError('app rotate-secret needs APP_ID');
-        try {
-          const secret = await rotateAppSecret(deps, appId);
-          print(values.json ? JSON.stringify({ app_id: appId, app_secret: secret }) : `app_secret: ${secret}`);
-          return 0;
-        } catch (error) {
-          if (error instanceof KassaError && error.code === 'unknown_app') throw new UsageError(error.message);
-          throw error;
-        }
-      }
+      case 'list':
+        return await listAppsCommand(context);
+      case 'rotate-secret':
+        return await rotateSecretCommand(context, operands[0]);
       default:
         throw new UsageError(`app: unknown subcommand '${subcommand ?? ''}' (create, list, rotate-secret)`);
     }
   } finally {
     await kassaDb.close();
+  }
+}
+
+async function createAppCommand(
+  { deps, json, print }: AppCommandContext,
+  name: string,
+  webhookUrl: string | null,
+): Promise<number> {
+  const created = await createApp(deps, { name, webhookUrl });
+  if (json) print(JSON.stringify({ app_id: created.appId, app_secret: created.appSecret }));
+  else {
+    print(`app_id:     ${created.appId}`);
+    print(`app_secret: ${created.appSecret}`);
+    print('The secret is shown only now; store it safely.');
+  }
+  return 0;
+}
+
+async function listAppsCommand({ deps, json, print }: AppCommandContext): Promise<number> {
+  const apps = await deps.store.apps.listApps();
+  if (json) {
+    for (const app of apps) {
+      const created = Math.floor(app.createdAtMs / 1000);
+      print(JSON.stringify({ app_id: app.appId, name: app.name, webhook_url: app.webhookUrl, created }));
+    }
+  } else {
+    if (apps.length === 0) print('no apps yet: kassa app create --name NAME');
+    for (const app of apps) print(`${app.appId}  ${app.name}  ${app.webhookUrl ?? '(no webhook URL)'}`);
+  }
+  return 0;
+}
+
+async function rotateSecretCommand(
+  { deps, json, print }: AppCommandContext,
+  appId: string | undefined,
+): Promise<number> {
+  if (appId === undefined) throw new UsageError('app rotate-secret needs APP_ID');
+  try {
+    const secret = await rotateAppSecret(deps, { appId });
+    print(json ? JSON.stringify({ app_id: appId, app_secret: secret }) : `app_secret: ${secret}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof KassaError && error.code === 'unknown_app') throw new UsageError(error.message);
+    throw error;
   }
 }
 

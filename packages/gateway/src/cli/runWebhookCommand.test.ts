@@ -7,13 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../test/support/buildPaidOrder.ts';
-import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { createSequentialIds } from '../../test/support/createSequentialIds.ts';
+import { createTestClock } from '../../test/support/createTestClock.ts';
+import { enqueuePaidOrderWebhooks } from '../../test/support/enqueuePaidOrderWebhooks.ts';
 import { createSecretBox } from '../adapters/crypto/createSecretBox.ts';
 import { createDb, type KassaDb } from '../adapters/db/createDb.ts';
 import { createStore } from '../adapters/db/createStore.ts';
 import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
 import { createApp } from '../app/createApp.ts';
-import { enqueuePaymentWebhooks } from '../app/enqueuePaymentWebhooks.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import type { App } from '../core/App.ts';
 
@@ -50,15 +51,7 @@ describe('kassa webhook', () => {
     for (const n of [1, 2]) {
       clock.advance(1000);
       const built = buildPaidOrder({ n, appId, nowMs: clock.now() });
-      await store.transaction((tx) =>
-        enqueuePaymentWebhooks(tx, {
-          app,
-          ...built,
-          orderStatus: { funds: 'full', isOverdue: false },
-          nowMs: clock.now(),
-          ids,
-        }),
-      );
+      await store.transaction((tx) => enqueuePaidOrderWebhooks(tx, { app, built, nowMs: clock.now(), ids }));
       recordIds.push(built.payment.recordId);
     }
     await kassaDb.db

@@ -8,13 +8,15 @@ export function readConfigFile(file: string): Record<string, unknown> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError('--config', `cannot be read (${file}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new ConfigError('--config', `cannot be read (${file}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`, {
+      cause: error,
+    });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError('--config', `is not valid JSON (${file}): ${(error as Error).message}`);
+    throw new ConfigError('--config', `is not valid JSON (${file}): ${(error as Error).message}`, { cause: error });
   }
   if (!isRecord(parsed)) throw new ConfigError('--config', `must hold a JSON object (${file})`);
   return parsed;

@@ -1,3 +1,5 @@
+import { BaseError } from './BaseError.ts';
+
 /** Every failure Kassa reports to a merchant, by name. Codes are added, never renamed. */
 export type KassaErrorCode =
   | 'missing_header'
@@ -25,23 +27,12 @@ export type KassaErrorParameters = {
 };
 
 /** The one base class of errors that carry a merchant-facing result code. */
-export class KassaError extends Error {
+export class KassaError extends BaseError {
   override readonly name: string = 'KassaError';
   readonly code: KassaErrorCode;
 
   constructor({ code, message, cause }: KassaErrorParameters) {
-    super(message, cause === undefined ? undefined : { cause });
+    super(message, { cause });
     this.code = code;
-  }
-}
-
-/** A request field that breaks a rule; the message names the field and the rule. */
-export class InvalidParamError extends KassaError {
-  override readonly name = 'InvalidParamError';
-  readonly field: string;
-
-  constructor({ field, rule }: { field: string; rule: string }) {
-    super({ code: 'invalid_param', message: `${field}: ${rule}` });
-    this.field = field;
   }
 }

@@ -1,3 +1,4 @@
+import { findNewestQuote } from './findNewestQuote.ts';
 import { type GetOrderStatusReturnType, getOrderStatus } from './getOrderStatus.ts';
 import { convertBetweenTokens } from './money/convertBetweenTokens.ts';
 import { type Decimal, parseDecimal } from './money/Decimal.ts';
@@ -26,7 +27,7 @@ export type OrderSummary = GetOrderStatusReturnType & {
  * converted into the newest quote's coin and rounded down.
  */
 export function summarizeOrder({ order, quotes, payments, tolerance, nowMs }: SummarizeOrderParameters): OrderSummary {
-  const newestQuote = quotes.reduce<Quote | null>((a, q) => (a === null || q.quoteId > a.quoteId ? q : a), null);
+  const newestQuote = findNewestQuote(quotes);
   const quoteById = new Map(quotes.map((q) => [q.quoteId, q]));
   const counted = payments.flatMap((p) => {
     if (p.status !== 'success' || p.confirmedAtMs === null || newestQuote === null) return [];
@@ -50,6 +51,7 @@ export function summarizeOrder({ order, quotes, payments, tolerance, nowMs }: Su
 
 function pricingOf(quote: Quote): { rate: Decimal; decimals: number } {
   const parsed = parseDecimal(quote.tokenRate);
+  // An invariant, not a caller's mistake: quotes are stored with the canonical decimal of their rate.
   if (!parsed.ok) throw new Error(`quote ${quote.quoteId} holds an invalid rate: ${parsed.reason}`);
   return { rate: parsed.value, decimals: quote.decimals };
 }

@@ -1,8 +1,10 @@
 // Guards against an expirer that never runs, stops after an error, or does not stop when asked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSequentialIds } from '../../test/support/createSequentialIds.ts';
+import { createTestClock } from '../../test/support/createTestClock.ts';
 import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
-import { SYNTHETIC_NETWORK, seedWatchedOrder } from '../../test/support/seedWatchedOrder.ts';
-import { createSequentialIds, createTestClock } from '../../test/support/startTestGateway.ts';
+import { seedWatchedOrder } from '../../test/support/seedWatchedOrder.ts';
+import { SYNTHETIC_NETWORK } from '../../test/support/syntheticNetwork.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { createApp } from '../app/createApp.ts';
 import type { App } from '../core/App.ts';

@@ -2,9 +2,11 @@
 import { verifyWebhook } from '@kassa/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../test/support/buildPaidOrder.ts';
+import { createSequentialIds } from '../../test/support/createSequentialIds.ts';
+import { createTestClock, type TestClock } from '../../test/support/createTestClock.ts';
+import { enqueuePaidOrderWebhooks } from '../../test/support/enqueuePaidOrderWebhooks.ts';
 import { getFreePort } from '../../test/support/getFreePort.ts';
 import { openTestStore, type TestStore } from '../../test/support/openTestStore.ts';
-import { createSequentialIds, createTestClock, type TestClock } from '../../test/support/startTestGateway.ts';
 import {
   type ReceiverAnswer,
   startWebhookReceiver,
@@ -13,7 +15,6 @@ import {
 import { testDatabases } from '../../test/support/testDatabases.ts';
 import { createWebhookSender } from '../adapters/webhooks/createWebhookSender.ts';
 import { createApp } from '../app/createApp.ts';
-import { enqueuePaymentWebhooks } from '../app/enqueuePaymentWebhooks.ts';
 import type { KassaConfig } from '../config/KassaConfig.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import type { App } from '../core/App.ts';
@@ -68,15 +69,7 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
     const recordIds: string[] = [];
     for (let i = 0; i < count; i++) {
       const built = buildPaidOrder({ n: ++seeded, appId: app.appId, nowMs: clock.now(), notifyUrl: url });
-      await t.store.transaction((tx) =>
-        enqueuePaymentWebhooks(tx, {
-          app,
-          ...built,
-          orderStatus: { funds: 'full', isOverdue: false },
-          nowMs: clock.now(),
-          ids,
-        }),
-      );
+      await t.store.transaction((tx) => enqueuePaidOrderWebhooks(tx, { app, built, nowMs: clock.now(), ids }));
       recordIds.push(built.payment.recordId);
     }
     return recordIds;

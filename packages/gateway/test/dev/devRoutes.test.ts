@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createKassaClient, type KassaClient, type OrderInfo, sign } from '@kassa/sdk';
+import { createKassaClient, type KassaClient, type OrderInfo, signHeaders } from '@kassa/sdk';
 import { createPublicClient, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevWallet } from '../../src/adapters/chains/evm/createDevWallet.ts';
@@ -207,30 +207,22 @@ describe.each(testDatabases())('sandbox wallet and webhook inbox on $kind', (dat
     expect(await refused.json()).toEqual({ error: 'pick a coin on the checkout page first' });
   });
 
+  /** Posts `body` to the sandbox inbox as a webhook signed with `secret`. */
+  const postToInbox = (body: string, secret = appSecret) =>
+    fetch(`${baseUrl}/dev/inbox/receive`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...signHeaders({ appId, appSecret: secret, nowMs: Date.now(), body }),
+      },
+      body,
+    });
+
   it('verifies webhooks like a merchant: a forged one is answered 401 and listed as not verified', async () => {
     const body = '{"pay_status":"success","extend":{"merchant_order_id":"forged"}}';
-    const timestamp = String(Math.floor(Date.now() / 1000));
-    const forged = await fetch(`${baseUrl}/dev/inbox/receive`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        appid: appId,
-        timestamp,
-        sign: sign({ appId, appSecret: 'not-the-secret', timestamp, body }),
-      },
-      body,
-    });
+    const forged = await postToInbox(body, 'not-the-secret');
     expect(forged.status).toBe(401);
-    const genuine = await fetch(`${baseUrl}/dev/inbox/receive`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        appid: appId,
-        timestamp,
-        sign: sign({ appId, appSecret, timestamp, body }),
-      },
-      body,
-    });
+    const genuine = await postToInbox(body);
     expect(genuine.status).toBe(200);
     expect(await genuine.text()).toBe('success');
     const { webhooks } = (await (await fetch(`${baseUrl}/dev/inbox.json`)).json()) as InboxJson;
@@ -258,18 +250,8 @@ describe.each(testDatabases())('sandbox wallet and webhook inbox on $kind', (dat
       deep,
       `{"pad":"${'x'.repeat(60_000)}"}`,
     ];
-    const timestamp = String(Math.floor(Date.now() / 1000));
     for (const body of bodies) {
-      const received = await fetch(`${baseUrl}/dev/inbox/receive`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          appid: appId,
-          timestamp,
-          sign: sign({ appId, appSecret, timestamp, body }),
-        },
-        body,
-      });
+      const received = await postToInbox(body);
       expect(received.status, body.slice(0, 40)).toBeLessThan(500);
     }
     const page = await fetch(`${baseUrl}/dev/inbox`);

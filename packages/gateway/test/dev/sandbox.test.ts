@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { createKassaClient } from '@kassa/sdk';
 import { createPublicClient, type Hex, http } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxInfo } from '../../src/cli/dev/SandboxInfo.ts';
 import { getFreePort } from '../support/getFreePort.ts';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -15,15 +16,8 @@ const STOP_TIMEOUT_MS = 30_000;
 const DEMO_LIMIT_MS = 30_000;
 const SKIPPED = new Set(['node_modules', 'data', '.git', '.tmp', 'screenshots', 'out']);
 
-type SandboxLine = {
-  app_id: string;
-  app_secret: string;
-  public_url: string;
-  rpc_url: string;
-  chain_id: number;
-  test_account: { address: string; private_key: string };
-  tokens: { token_id: string; crypto: string; chain: string; contract: string; decimals: number }[];
-};
+/** The line `kassa dev --json` prints. */
+type SandboxLine = SandboxInfo;
 
 type Started = { child: ChildProcess; line: SandboxLine; output: () => string };
 

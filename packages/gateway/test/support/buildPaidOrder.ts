@@ -13,8 +13,11 @@ export type BuildPaidOrderParameters = {
   readonly amount?: bigint;
 };
 
+/** The records `buildPaidOrder` makes. */
+export type PaidOrder = { order: Order; quote: Quote; payment: Payment };
+
 /** In-memory order, quote and payment records of a USDT order paid in full (no rows are written). */
-export function buildPaidOrder(p: BuildPaidOrderParameters): { order: Order; quote: Quote; payment: Payment } {
+export function buildPaidOrder(p: BuildPaidOrderParameters): PaidOrder {
   const digits = String(p.n).padStart(12, '0');
   const orderId = `2026112012000000000000${digits.slice(-11)}`;
   const order: Order = {

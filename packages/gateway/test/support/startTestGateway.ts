@@ -5,28 +5,12 @@ import { createApp } from '../../src/app/createApp.ts';
 import type { KassaConfig } from '../../src/config/KassaConfig.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
 import type { Network } from '../../src/core/network.ts';
-import type { Clock, IdSource } from '../../src/core/ports.ts';
+import type { IdSource } from '../../src/core/ports.ts';
 import type { RateSource } from '../../src/core/RateSource.ts';
 import { createGateway, type Gateway } from '../../src/main.ts';
+import { createTestClock, type TestClock } from './createTestClock.ts';
 import { getFreePort } from './getFreePort.ts';
 import type { TestDatabase } from './testDatabases.ts';
-
-/** A clock tests move by hand. */
-export type TestClock = Clock & { set(ms: number): void; advance(ms: number): void };
-
-/** A manual clock starting at `startMs`. */
-export function createTestClock(startMs = Date.UTC(2026, 10, 20, 12, 0, 0)): TestClock {
-  let now = startMs;
-  return {
-    now: () => now,
-    set: (ms) => {
-      now = ms;
-    },
-    advance: (ms) => {
-      now += ms;
-    },
-  };
-}
 
 export type TestGateway = {
   readonly gateway: Gateway;
@@ -105,15 +89,5 @@ export async function startTestGateway(
       await gateway.close();
       await db.dispose();
     },
-  };
-}
-
-/** Ids that count up: `00000000000000000000000000000000N`, tokens `token-N`, secrets `secret-…-N`. */
-export function createSequentialIds(): IdSource {
-  let n = 0;
-  return {
-    createId: () => String(++n).padStart(33, '0'),
-    createToken: () => `token${String(++n).padStart(27, '0')}`,
-    createSecret: () => `secret${String(++n).padStart(34, '0')}`,
   };
 }

@@ -1,3 +1,4 @@
+import { BaseError } from '../../core/BaseError.ts';
 import type { ExchangeName } from './ExchangeName.ts';
 
 /**
@@ -29,7 +30,7 @@ export type RateFetchErrorParameters = {
 const MAX_DETAIL_LENGTH = 200;
 
 /** A failed price request to one exchange; carries what the refresher needs to back off. */
-export class RateFetchError extends Error {
+export class RateFetchError extends BaseError {
   override readonly name = 'RateFetchError';
   readonly source: ExchangeName;
   readonly kind: RateFetchErrorKind;
@@ -41,7 +42,7 @@ export class RateFetchError extends Error {
     if (status !== null) parts.push(`HTTP ${status}`);
     if (retryAfterMs !== null) parts.push(`retry after ${retryAfterMs} ms`);
     if (detail !== undefined && detail !== '') parts.push(detail.slice(0, MAX_DETAIL_LENGTH));
-    super(parts.join(', '), cause === undefined ? undefined : { cause });
+    super(parts.join(', '), { cause });
     this.source = source;
     this.kind = kind;
     this.status = status;

@@ -7,7 +7,8 @@ export type FetchExchangeJsonParameters = {
   /** Relative to `baseUrl`, without a leading slash, so a base URL with a path prefix keeps it. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
-  readonly fetch: typeof globalThis.fetch;
+  /** Default: the global `fetch`; tests pass a watched one. */
+  readonly fetch?: typeof globalThis.fetch | undefined;
   /** Covers the whole exchange: connect, headers and body. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
@@ -25,7 +26,7 @@ export async function fetchExchangeJson({
   baseUrl,
   path,
   query = {},
-  fetch,
+  fetch = globalThis.fetch,
   timeoutMs,
   signal,
 }: FetchExchangeJsonParameters): Promise<unknown> {

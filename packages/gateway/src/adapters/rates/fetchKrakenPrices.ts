@@ -1,8 +1,9 @@
 import type { Decimal } from '../../core/money/Decimal.ts';
 import { fetchExchangeJson } from './fetchExchangeJson.ts';
+import { mapSymbolsToPairs } from './mapSymbolsToPairs.ts';
 import type { FetchPricesParameters } from './PriceFetcher.ts';
-import { parseExchangePrice } from './parseExchangePrice.ts';
 import { RateFetchError } from './RateFetchError.ts';
+import { readPairPrices } from './readPairPrices.ts';
 
 /** Kraken's public REST host (market data needs no key). */
 export const KRAKEN_BASE_URL = 'https://api.kraken.com';
@@ -18,31 +19,35 @@ const PAIRS: Readonly<Record<string, string>> = {
   MATIC: 'POLUSD',
 };
 
-const SYMBOL = /^[A-Z0-9]{1,20}$/;
-
 /**
  * Reads last-trade prices (`c[0]`) from Kraken `GET /0/public/Ticker?pair=A,B`. Kraken reports
  * its errors in the body of an HTTP 200 (`{"error":["EQuery:Unknown asset pair"]}`).
  */
-export async function fetchKrakenPrices({
-  baseUrl,
-  symbols,
-  timeoutMs,
-  fetch = globalThis.fetch,
-  signal,
-}: FetchPricesParameters): Promise<Map<string, Decimal>> {
-  const pairBySymbol = new Map(symbols.map((symbol) => [symbol, getKrakenPair(symbol)]));
-  const prices = new Map<string, Decimal>();
-  if (pairBySymbol.size === 0) return prices;
+export async function fetchKrakenPrices(parameters: FetchPricesParameters): Promise<Map<string, Decimal>> {
+  const pairBySymbol = mapSymbolsToPairs('kraken', parameters.symbols, (symbol) => PAIRS[symbol] ?? `${symbol}USD`);
+  if (pairBySymbol.size === 0) return new Map();
   const body = await fetchExchangeJson({
+    ...parameters,
     source: 'kraken',
-    baseUrl,
     path: '0/public/Ticker',
     query: { pair: [...new Set(pairBySymbol.values())].join(',') },
-    fetch,
-    timeoutMs,
-    signal,
   });
+  const tickers = readKrakenResult(body);
+  return readPairPrices('kraken', pairBySymbol, {
+    has: (pair) => Object.hasOwn(tickers, pair),
+    get: (pair) => {
+      const ticker = tickers[pair];
+      const lastTrade = typeof ticker === 'object' && ticker !== null ? (ticker as { c?: unknown }).c : undefined;
+      if (!Array.isArray(lastTrade)) {
+        throw new RateFetchError({ source: 'kraken', kind: 'malformed', detail: `${pair}: no last trade` });
+      }
+      return lastTrade[0];
+    },
+  });
+}
+
+/** The tickers of a Kraken answer, or the error it carries in its body. */
+function readKrakenResult(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new RateFetchError({ source: 'kraken', kind: 'malformed', detail: 'expected an object' });
   }
@@ -54,19 +59,7 @@ export async function fetchKrakenPrices({
   if (typeof result !== 'object' || result === null) {
     throw new RateFetchError({ source: 'kraken', kind: 'malformed', detail: 'no result' });
   }
-  const tickers = result as Record<string, unknown>;
-  for (const [symbol, pair] of pairBySymbol) {
-    if (!Object.hasOwn(tickers, pair)) {
-      throw new RateFetchError({ source: 'kraken', kind: 'missing_symbol', detail: pair });
-    }
-    const ticker = tickers[pair];
-    const lastTrade = typeof ticker === 'object' && ticker !== null ? (ticker as { c?: unknown }).c : undefined;
-    if (!Array.isArray(lastTrade)) {
-      throw new RateFetchError({ source: 'kraken', kind: 'malformed', detail: `${pair}: no last trade` });
-    }
-    prices.set(symbol, parseExchangePrice('kraken', pair, lastTrade[0]));
-  }
-  return prices;
+  return result as Record<string, unknown>;
 }
 
 function getKrakenError(messages: readonly string[]): RateFetchError {
@@ -79,12 +72,4 @@ function getKrakenError(messages: readonly string[]): RateFetchError {
     return new RateFetchError({ source: 'kraken', kind: 'rate_limited', status: 200, detail });
   }
   return new RateFetchError({ source: 'kraken', kind: 'exchange_error', status: 200, detail });
-}
-
-function getKrakenPair(symbol: string): string {
-  const upper = symbol.toUpperCase();
-  if (!SYMBOL.test(upper)) {
-    throw new RateFetchError({ source: 'kraken', kind: 'missing_symbol', detail: `not a symbol: ${symbol}` });
-  }
-  return PAIRS[upper] ?? `${upper}USD`;
 }

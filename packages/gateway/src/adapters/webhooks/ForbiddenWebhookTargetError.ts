@@ -1,3 +1,4 @@
+import { BaseError } from '../../core/BaseError.ts';
 import type { AddressClass, Ipv4Embedding } from './classifyAddress.ts';
 import { classifyAddress } from './classifyAddress.ts';
 
@@ -28,7 +29,7 @@ const EMBEDDING_PHRASES = {
  * A webhook target refused by the address guard, e.g. `webhook target example.com resolves to a
  * private address (10.0.0.5)`. Carries the host, the refused address and its class.
  */
-export class ForbiddenWebhookTargetError extends Error {
+export class ForbiddenWebhookTargetError extends BaseError {
   override readonly name = 'ForbiddenWebhookTargetError';
   readonly code = 'forbidden_webhook_target';
   readonly host: string;

@@ -1,3 +1,4 @@
+import { BaseError } from '../../core/BaseError.ts';
 import { formatIpv4, parseIp } from './parseIp.ts';
 
 /** One parsed network: the address with host bits cleared and the prefix length. */
@@ -17,7 +18,7 @@ export type CidrList = {
 };
 
 /** Thrown by `parseCidrList` for an entry that is not a valid CIDR; the message says which and why. */
-export class InvalidCidrError extends Error {
+export class InvalidCidrError extends BaseError {
   override readonly name = 'InvalidCidrError';
   readonly entry: string;
   readonly index: number;

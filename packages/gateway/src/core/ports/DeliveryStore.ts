@@ -1,15 +1,10 @@
 import type { Delivery, DeliveryAttempt, DeliveryEvent, DeliveryState, LeasedDelivery } from '../Delivery.ts';
 
-export type NewDelivery = {
-  readonly deliveryId: string;
-  readonly appId: string;
-  readonly orderId: string;
-  readonly recordId: string;
-  readonly event: DeliveryEvent;
-  readonly url: string;
-  readonly body: string;
-  readonly createdAtMs: number;
-};
+/** A delivery as the outbox first receives it: pending, due at once, never attempted. */
+export type NewDelivery = Pick<
+  Delivery,
+  'deliveryId' | 'appId' | 'orderId' | 'recordId' | 'event' | 'url' | 'body' | 'createdAtMs'
+>;
 
 /** What became of a delivery after an attempt. */
 export type DeliveryOutcome =

@@ -1,4 +1,4 @@
-import { InvalidParamError } from '../../core/KassaError.ts';
+import { InvalidParamError } from '../../core/InvalidParamError.ts';
 import { parseAmount } from '../../core/money/parseAmount.ts';
 import { parseHttpUrl } from '../../core/parseHttpUrl.ts';
 

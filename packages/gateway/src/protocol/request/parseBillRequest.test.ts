@@ -1,31 +1,11 @@
 // Risk: a bill/create request misread (price in the wrong unit, wrong coin, lenient rules broken) before any order is made.
 import { describe, expect, it } from 'vitest';
+import { SYNTHETIC_NETWORK } from '../../../test/support/syntheticNetwork.ts';
 import { KassaError } from '../../core/KassaError.ts';
-import type { Network, Token } from '../../core/network.ts';
 import { parseBillRequest } from './parseBillRequest.ts';
 
-const token = (symbol: string, decimals: number, contract: `0x${string}` | null): Token => ({
-  tokenId: `id-${symbol}`,
-  networkKey: 'DEV',
-  symbol,
-  name: symbol,
-  contract,
-  decimals,
-  isStable: contract !== null,
-});
-const NETWORKS: Network[] = [
-  {
-    key: 'DEV',
-    chainId: 31337,
-    standard: 'ERC20',
-    rpcUrls: ['http://127.0.0.1:8545'],
-    confirmations: 1,
-    blockTimeSeconds: 1,
-    xpub: 'xpub',
-    tokens: [token('USDT', 6, '0x5FbDB2315678afecb367f032d93F642f64180aa3'), token('ETH', 18, null)],
-  },
-];
-const BASE = { merchant_order_id: 'm-1', product_price: '10.5', token_id: 'id-USDT', denominated_currency: 'USD' };
+const NETWORKS = [SYNTHETIC_NETWORK];
+const BASE = { merchant_order_id: 'm-1', product_price: '10.5', token_id: 'token-USDT', denominated_currency: 'USD' };
 
 function errorOf(body: Record<string, unknown>): KassaError {
   try {
@@ -41,7 +21,7 @@ describe('parseBillRequest', () => {
   it('reads a USD request with defaults for the optional fields', () => {
     expect(parseBillRequest(BASE, NETWORKS)).toEqual({
       merchantOrderId: 'm-1',
-      tokenId: 'id-USDT',
+      tokenId: 'token-USDT',
       denominatedCurrency: 'USD',
       productPrice: '10.5',
       priceUsdCents: 1050n,
@@ -57,7 +37,7 @@ describe('parseBillRequest', () => {
       {
         merchant_order_id: 42,
         amount: 7,
-        token_id: 'id-USDT',
+        token_id: 'token-USDT',
         denominated_currency: 'usd',
         valid_timestamp: '600',
         remark: 'gift',
@@ -79,7 +59,7 @@ describe('parseBillRequest', () => {
 
   it('reads a token price at the token’s own precision', () => {
     const eth = parseBillRequest(
-      { ...BASE, token_id: 'id-ETH', denominated_currency: 'TOKEN', product_price: '0.123456789012345678' },
+      { ...BASE, token_id: 'token-ETH', denominated_currency: 'TOKEN', product_price: '0.123456789012345678' },
       NETWORKS,
     );
     expect(eth).toMatchObject({
@@ -120,8 +100,8 @@ describe('parseBillRequest', () => {
   });
 
   it('is unsupported_token for a token no offered network has', () => {
-    const error = errorOf({ ...BASE, token_id: 'id-BNB' });
+    const error = errorOf({ ...BASE, token_id: 'token-BNB' });
     expect(error.code).toBe('unsupported_token');
-    expect(error.message).toBe('token_id: id-BNB is not offered on any network');
+    expect(error.message).toBe('token_id: token-BNB is not offered on any network');
   });
 });

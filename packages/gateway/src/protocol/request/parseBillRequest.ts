@@ -1,8 +1,8 @@
 import type { CreateBillRequest } from '@kassa/sdk';
-import { findToken } from '../../core/findToken.ts';
-import { InvalidParamError, KassaError } from '../../core/KassaError.ts';
+import { InvalidParamError } from '../../core/InvalidParamError.ts';
 import { formatAmount } from '../../core/money/formatAmount.ts';
 import type { Network } from '../../core/network.ts';
+import { requireToken } from '../../core/requireToken.ts';
 import {
   pickField,
   readAmount,
@@ -40,10 +40,7 @@ export function parseBillRequest(body: BillRequestBody, networks: readonly Netwo
   const merchantOrderId = readRequiredText(body, ['merchant_order_id'], { maxLength: 128, printable: true });
   const tokenId = readRequiredText(body, ['token_id'], { maxLength: 64, printable: true });
   const denominatedCurrency = readDenominatedCurrency(body);
-  const found = findToken(networks, tokenId);
-  if (found === null) {
-    throw new KassaError({ code: 'unsupported_token', message: `token_id: ${tokenId} is not offered on any network` });
-  }
+  const found = requireToken(networks, tokenId);
   let productPrice: string;
   let priceUsdCents: bigint | null = null;
   if (denominatedCurrency === 'USD') {

@@ -1,5 +1,5 @@
 import type { CreateCheckoutUrlRequest } from '@kassa/sdk';
-import { InvalidParamError } from '../../core/KassaError.ts';
+import { InvalidParamError } from '../../core/InvalidParamError.ts';
 import { formatAmount } from '../../core/money/formatAmount.ts';
 import {
   pickField,

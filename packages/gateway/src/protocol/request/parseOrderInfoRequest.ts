@@ -1,5 +1,6 @@
 import type { GetOrdersRequest } from '@kassa/sdk';
-import { InvalidParamError, KassaError } from '../../core/KassaError.ts';
+import { InvalidParamError } from '../../core/InvalidParamError.ts';
+import { KassaError } from '../../core/KassaError.ts';
 import { pickField, readText, type WireBody } from './fieldReaders.ts';
 
 export const MAX_ORDER_IDS_PER_QUERY = 100;

@@ -1,5 +1,5 @@
 import type { ResendWebhooksRequest } from '@kassa/sdk';
-import { InvalidParamError } from '../../core/KassaError.ts';
+import { InvalidParamError } from '../../core/InvalidParamError.ts';
 import { isAbsent, pickField, type WireBody } from './fieldReaders.ts';
 
 /** Longest `start_timestamp`…`end_timestamp` window of one resend request (spec §7.2). */

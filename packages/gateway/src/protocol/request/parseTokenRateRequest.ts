@@ -1,5 +1,5 @@
 import type { TokenRateRequest as TokenRateRequestWire } from '@kassa/sdk';
-import { InvalidParamError } from '../../core/KassaError.ts';
+import { InvalidParamError } from '../../core/InvalidParamError.ts';
 import type { Decimal } from '../../core/money/Decimal.ts';
 import { pickField, readAmount, readRequiredText, type WireBody } from './fieldReaders.ts';
 

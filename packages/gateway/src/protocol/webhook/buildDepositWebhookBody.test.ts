@@ -7,15 +7,13 @@ const NOW_MS = Date.UTC(2026, 10, 20, 12, 0, 0);
 
 describe('buildDepositWebhookBody', () => {
   it('writes the §7.1 keys in order with formatted amounts', () => {
-    const { order, quote, payment } = buildPaidOrder({ n: 7, appId: '1', nowMs: NOW_MS, amount: 12_500_001n });
+    const built = buildPaidOrder({ n: 7, appId: '1', nowMs: NOW_MS, amount: 12_500_001n });
     const body = buildDepositWebhookBody({
+      ...built,
       event: 'success',
-      order,
-      quote,
-      payment,
       orderStatus: { funds: 'more', isOverdue: false },
       feeRate: { units: 5n, scale: 3 },
-      contract: quote.contract ?? '',
+      contract: built.quote.contract ?? '',
     });
     expect(JSON.stringify(body)).toBe(
       '{"pay_status":"success","order_type":"API Deposit","record_id":"202611201200000000000100000000007",' +
@@ -29,12 +27,9 @@ describe('buildDepositWebhookBody', () => {
   });
 
   it('rounds the fee down so the credit is never more than what arrived', () => {
-    const { order, quote, payment } = buildPaidOrder({ n: 1, appId: '1', nowMs: NOW_MS, amount: 199n });
     const body = buildDepositWebhookBody({
+      ...buildPaidOrder({ n: 1, appId: '1', nowMs: NOW_MS, amount: 199n }),
       event: 'processing',
-      order,
-      quote,
-      payment,
       orderStatus: { funds: 'part', isOverdue: false },
       feeRate: { units: 1n, scale: 2 },
       contract: '31337',

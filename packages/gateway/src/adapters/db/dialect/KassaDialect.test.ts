@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, type TestStore } from '../../../../test/support/openTestStore.ts';
+import { reconnectTestStore } from '../../../../test/support/reconnectTestStore.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
-import { createDb } from '../createDb.ts';
 
 const FAST = { retryMs: 20, heartbeatMs: 50 } as const;
 
@@ -98,10 +98,7 @@ describe.each(testDatabases())('KassaDialect.createLeaderLock ($kind)', (databas
       value: 'pending',
     });
     // A second pool, as another dispatcher process; SQLite serves one process, whose writers take turns.
-    const other =
-      database.kind === 'postgres'
-        ? createDb({ url: t.url, ...(t.pgSchema === undefined ? {} : { pgSchema: t.pgSchema }) })
-        : t.kassaDb;
+    const other = database.kind === 'postgres' ? reconnectTestStore(t) : t.kassaDb;
     try {
       const leased = await db.transaction().execute(async (trx) => {
         if (database.kind === 'postgres') await sql`select id from lease_probe where id = 'a' for update`.execute(trx);

@@ -28,7 +28,7 @@ const HEARTBEAT_MS = 20_000;
  */
 export async function registerCheckoutLiveFeed(fastify: FastifyInstance, options: RegisterCheckoutLiveFeedOptions) {
   const { deps, views } = options;
-  const loadState = (token: string) => getCheckoutState(deps, token);
+  const loadState = (token: string) => getCheckoutState(deps, { checkoutToken: token });
   const feed = createCheckoutFeed<CheckoutState>({
     load: loadState,
     intervalMs: options.livePollMs ?? 1000,

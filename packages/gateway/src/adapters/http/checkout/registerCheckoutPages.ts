@@ -40,7 +40,9 @@ export async function registerCheckoutPages(fastify: FastifyInstance, options: R
   fastify.get('/pay/:token', async (request: PageRequest, reply) => {
     const page = readPageContext(request);
     const t = views.translatorOf(page.locale);
-    const state = isCheckoutToken(request.params.token) ? await getCheckoutState(deps, request.params.token) : null;
+    const state = isCheckoutToken(request.params.token)
+      ? await getCheckoutState(deps, { checkoutToken: request.params.token })
+      : null;
     if (state === null) {
       return sendHtml(request, reply, 404, renderNotFoundPage({ t, locale: page.locale, assets }));
     }

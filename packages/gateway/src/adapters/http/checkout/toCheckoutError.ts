@@ -1,5 +1,5 @@
-import { TooManyQuotesError } from '../../../app/selectCoin.ts';
 import { KassaError } from '../../../core/KassaError.ts';
+import { TooManyQuotesError } from '../../../core/TooManyQuotesError.ts';
 import type { CheckoutErrorCode } from './CheckoutErrorCode.ts';
 
 /** What the page tells the buyer about a failed coin choice; anything unexpected is `failed`. */

@@ -84,7 +84,7 @@ export async function registerDevRoutes(fastify: FastifyInstance, options: Regis
         form.get('token') ?? '',
       );
     const token = form.get('token') ?? '';
-    const state = await getCheckoutState(deps, token);
+    const state = await getCheckoutState(deps, { checkoutToken: token });
     if (state === null) return refuse(request, reply, 404, 'no order with that checkout token');
     const payment = getSandboxPayment(state, portion);
     if (payment === null) return refuse(request, reply, 409, 'pick a coin on the checkout page first', token);

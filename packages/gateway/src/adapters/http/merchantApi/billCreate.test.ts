@@ -1,34 +1,22 @@
 // Risk: bill/create answers the wrong bytes, amount or address, loses idempotency, or leaves an order without its quote.
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSequentialIds } from '../../../../test/support/createSequentialIds.ts';
+import { DEV_NETWORK_SETTINGS, USDT_DEV } from '../../../../test/support/devNetworkSettings.ts';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
-import { createSequentialIds, startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
+import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import { deriveDepositAddress } from '../../chains/evm/deriveDepositAddress.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
 import { ANVIL_DEFAULT_ACCOUNT, ANVIL_DEFAULT_MNEMONIC } from '../../chains/evm/startAnvil.ts';
 
 const XPUB = mnemonicToAccount(ANVIL_DEFAULT_MNEMONIC, { path: "m/44'/60'/0'" }).getHdKey().publicExtendedKey;
-const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const DEV_USDT = deriveTokenId('DEV', USDT_DEV);
 const DEV_ETH = deriveTokenId('DEV', null);
 const BSC_BNB = deriveTokenId('BSC', null);
 /** Networks and rates come in through the config file, as an operator writes them. */
 const CONFIG_FILE = {
-  networks: {
-    xpub: XPUB,
-    BSC: { rpcUrls: ['http://127.0.0.1:1'] },
-    DEV: {
-      chainId: 31337,
-      rpcUrls: ['http://127.0.0.1:1'],
-      confirmations: 1,
-      blockTimeSeconds: 1,
-      tokens: [
-        { symbol: 'USDT', name: 'Tether USD', contract: USDT_DEV, decimals: 6, stable: true },
-        { symbol: 'ETH', name: 'Ether', native: true },
-      ],
-    },
-  },
+  networks: { xpub: XPUB, BSC: { rpcUrls: ['http://127.0.0.1:1'] }, DEV: DEV_NETWORK_SETTINGS },
   rates: { tokens: { ETH: { fixed: '3000' } } },
 };
 

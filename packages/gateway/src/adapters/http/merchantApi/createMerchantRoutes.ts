@@ -3,7 +3,8 @@ import { createOrder } from '../../../app/createOrder.ts';
 import type { Deps } from '../../../app/Deps.ts';
 import { getOrders } from '../../../app/getOrders.ts';
 import { resendWebhooks } from '../../../app/resendWebhooks.ts';
-import { InvalidParamError, KassaError } from '../../../core/KassaError.ts';
+import { InvalidParamError } from '../../../core/InvalidParamError.ts';
+import { KassaError } from '../../../core/KassaError.ts';
 import { parseBillRequest } from '../../../protocol/request/parseBillRequest.ts';
 import { parseCheckoutRequest } from '../../../protocol/request/parseCheckoutRequest.ts';
 import { parseOrderInfoRequest } from '../../../protocol/request/parseOrderInfoRequest.ts';
@@ -41,22 +42,20 @@ export function createMerchantRoutes(deps: Deps): Record<string, MerchantHandler
     'concise/url/get': async ({ app, body }) => {
       const order = await createOrder(
         { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
-        app,
-        assertDeliverable(parseCheckoutRequest(body)),
+        { app, request: assertDeliverable(parseCheckoutRequest(body)) },
       );
       return { payment_url: `${deps.config.server.publicUrl}/pay/${order.checkoutToken}` };
     },
     'bill/create': async ({ app, body }) => {
       const bill = await createBill(
         { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
-        app,
-        assertDeliverable(parseBillRequest(body, deps.networks)),
+        { app, request: assertDeliverable(parseBillRequest(body, deps.networks)) },
       );
       return toBillDto(bill);
     },
     'bill/info': async ({ app, body }) => {
       const ids = parseOrderInfoRequest(body);
-      const infos = await getOrders(deps, app, ids);
+      const infos = await getOrders(deps, { app, merchantOrderIds: ids });
       // Unknown ids are left out; when none is known the query itself is answered as not found.
       if (infos.length === 0) {
         throw new KassaError({ code: 'order_not_found', message: `no order with merchant_order_id ${ids.join(', ')}` });
@@ -64,7 +63,7 @@ export function createMerchantRoutes(deps: Deps): Record<string, MerchantHandler
       return infos.map((info) => toOrderInfoDto(info, app, deps.networks));
     },
     'webhook/resend': async ({ app, body }) => {
-      const { resendCount } = await resendWebhooks(deps, app, parseResendRequest(body));
+      const { resendCount } = await resendWebhooks(deps, { app, request: parseResendRequest(body) });
       return { resend_count: resendCount };
     },
     ...createResourceRoutes(deps),

@@ -20,7 +20,7 @@ export function createResourceRoutes(deps: Deps): Record<string, MerchantHandler
     'support/token': async () => ({ list: (await listCoins(deps)).flatMap(toSupportTokenDto) }),
     'token/chain': async ({ body }) => {
       const tokenId = readRequiredText(body, ['token_id'], { maxLength: 64, printable: true });
-      return { list: (await listTokenChains(deps, tokenId)).map(toTokenChainDto) };
+      return { list: (await listTokenChains(deps, { tokenId })).map(toTokenChainDto) };
     },
     'token/rate': async ({ body }) => {
       const { rate, value, token } = getTokenRate(deps, parseTokenRateRequest(body));

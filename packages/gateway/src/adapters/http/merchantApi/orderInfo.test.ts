@@ -1,8 +1,9 @@
 // Risk: bill/info answers with the wrong shape, order, status or bytes for orders without payments.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSequentialIds } from '../../../../test/support/createSequentialIds.ts';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import { postSigned } from '../../../../test/support/postSigned.ts';
-import { createSequentialIds, startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
+import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 
 describe.each(testDatabases())('bill/info before any payment ($kind)', (database) => {

@@ -1,7 +1,7 @@
 // Risk: the §9 resource endpoints answer with missing fields, wrong types or key order, unsigned or non-canonical bytes, or a rounded-down token value.
-import { verifySign } from '@kassa/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../../../test/fixtures/devChain.ts';
+import { isSignedByApp } from '../../../../test/support/isSignedByApp.ts';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import type { SignedResponse } from '../../../../test/support/postSigned.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
@@ -32,6 +32,84 @@ const CONFIG_FILE = {
   rates: { tokens: { ETH: { fixed: '3456.78' } } },
 };
 
+/** A §9 token entry of coin/all. */
+function tokenEntry(
+  tokenId: string,
+  crypto: string,
+  name: string,
+  chain: string,
+  contract: string,
+  status: number,
+  precision: number,
+) {
+  return {
+    token_id: tokenId,
+    crypto,
+    logo: '',
+    name,
+    is_support_memo: false,
+    network: chain === 'BSC' ? 'BEP20' : 'ERC20',
+    chain,
+    contract,
+    chain_logo: '',
+    status,
+    precision,
+  };
+}
+
+/** A USD stablecoin's §9 coin entry: priced at 1 and shown to 6 decimals whatever its tokens hold. */
+function stablecoinEntry(coinId: string, symbol: string, name: string, tokens: readonly object[]) {
+  return {
+    coin_id: coinId,
+    symbol,
+    crypto: symbol,
+    name,
+    logo: '',
+    min: '0.000001',
+    price: '1',
+    precision: 6,
+    status: 1,
+    tokens,
+  };
+}
+
+/** What coin/all lists for `CONFIG_FILE`, keys in wire order. */
+const COIN_ALL_LIST = [
+  stablecoinEntry('63771ea2-eb24-55bc-b764-63b3852bab15', 'USDT', 'Tether USD', [
+    tokenEntry(ID.ethUsdt, 'USDT', 'Tether USD', 'ETH', ETH_USDT, 1, 6),
+    tokenEntry(ID.bscUsdt, 'USDT', 'Tether USD', 'BSC', BSC_USDT, 2, 18),
+  ]),
+  stablecoinEntry('96f51a04-09f8-5bca-8147-3d325c363c6f', 'USDC', 'USD Coin', [
+    tokenEntry(ID.ethUsdc, 'USDC', 'USD Coin', 'ETH', ETH_USDC, 1, 6),
+    tokenEntry(ID.bscUsdc, 'USDC', 'USD Coin', 'BSC', BSC_USDC, 2, 18),
+  ]),
+  {
+    coin_id: '07095f3d-2d80-5ebf-a611-e8ae96f0d5a5',
+    symbol: 'ETH',
+    crypto: 'ETH',
+    name: 'Ether',
+    logo: '',
+    min: '0.000000000000000001',
+    price: '3456.78',
+    precision: 18,
+    status: 1,
+    // The native coin's contract is the EVM chain id.
+    tokens: [tokenEntry(ID.eth, 'ETH', 'Ether', 'ETH', '1', 1, 18)],
+  },
+  {
+    coin_id: '79d58739-5a4c-511c-b4b6-98c5fa809646',
+    symbol: 'BNB',
+    crypto: 'BNB',
+    name: 'BNB',
+    logo: '',
+    min: '0.000000000000000001',
+    price: '',
+    precision: 18,
+    status: 2,
+    tokens: [tokenEntry(ID.bnb, 'BNB', 'BNB', 'BSC', '56', 2, 18)],
+  },
+];
+
 describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
   let t: TestGateway;
   beforeAll(async () => {
@@ -52,102 +130,14 @@ describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(JSON.stringify(JSON.parse(response.text))).toBe(response.text);
     expect(response.headers.get('appid')).toBe(t.appId);
-    const valid = verifySign({
-      appId: t.appId,
-      appSecret: t.appSecret,
-      timestamp: response.headers.get('timestamp') ?? '',
-      body: response.text,
-      sign: response.headers.get('sign') ?? '',
-    });
-    expect(valid).toBe(true);
+    expect(isSignedByApp(response, t)).toBe(true);
   }
 
   const success = (data: unknown): string => JSON.stringify({ code: 10000, msg: 'success', data });
 
   it('coin/all: coins grouped by symbol, every §9 field in order, status 2 without a rate or a watcher', async () => {
     const r = await post('coin/all', '');
-    const token = (
-      tokenId: string,
-      crypto: string,
-      name: string,
-      chain: string,
-      contract: string,
-      status: number,
-      precision: number,
-    ) => ({
-      token_id: tokenId,
-      crypto,
-      logo: '',
-      name,
-      is_support_memo: false,
-      network: chain === 'BSC' ? 'BEP20' : 'ERC20',
-      chain,
-      contract,
-      chain_logo: '',
-      status,
-      precision,
-    });
-    expect(r.text).toBe(
-      success({
-        list: [
-          {
-            coin_id: '63771ea2-eb24-55bc-b764-63b3852bab15',
-            symbol: 'USDT',
-            crypto: 'USDT',
-            name: 'Tether USD',
-            logo: '',
-            min: '0.000001',
-            price: '1',
-            precision: 6,
-            status: 1,
-            tokens: [
-              token(ID.ethUsdt, 'USDT', 'Tether USD', 'ETH', ETH_USDT, 1, 6),
-              token(ID.bscUsdt, 'USDT', 'Tether USD', 'BSC', BSC_USDT, 2, 18),
-            ],
-          },
-          {
-            coin_id: '96f51a04-09f8-5bca-8147-3d325c363c6f',
-            symbol: 'USDC',
-            crypto: 'USDC',
-            name: 'USD Coin',
-            logo: '',
-            min: '0.000001',
-            price: '1',
-            precision: 6,
-            status: 1,
-            tokens: [
-              token(ID.ethUsdc, 'USDC', 'USD Coin', 'ETH', ETH_USDC, 1, 6),
-              token(ID.bscUsdc, 'USDC', 'USD Coin', 'BSC', BSC_USDC, 2, 18),
-            ],
-          },
-          {
-            coin_id: '07095f3d-2d80-5ebf-a611-e8ae96f0d5a5',
-            symbol: 'ETH',
-            crypto: 'ETH',
-            name: 'Ether',
-            logo: '',
-            min: '0.000000000000000001',
-            price: '3456.78',
-            precision: 18,
-            status: 1,
-            // The native coin's contract is the EVM chain id.
-            tokens: [token(ID.eth, 'ETH', 'Ether', 'ETH', '1', 1, 18)],
-          },
-          {
-            coin_id: '79d58739-5a4c-511c-b4b6-98c5fa809646',
-            symbol: 'BNB',
-            crypto: 'BNB',
-            name: 'BNB',
-            logo: '',
-            min: '0.000000000000000001',
-            price: '',
-            precision: 18,
-            status: 2,
-            tokens: [token(ID.bnb, 'BNB', 'BNB', 'BSC', '56', 2, 18)],
-          },
-        ],
-      }),
-    );
+    expect(r.text).toBe(success({ list: COIN_ALL_LIST }));
   });
 
   it('coin/all through the official client: types as §9 states them', async () => {

@@ -1,12 +1,13 @@
 // Guards against webhook/resend re-sending the wrong deliveries (other apps, outside the window, delivered ones by default) or ignoring its limits.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../../test/support/buildPaidOrder.ts';
+import { createSequentialIds } from '../../../../test/support/createSequentialIds.ts';
+import { enqueuePaidOrderWebhooks } from '../../../../test/support/enqueuePaidOrderWebhooks.ts';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
-import { createSequentialIds, startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
+import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { startWebhookReceiver } from '../../../../test/support/startWebhookReceiver.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import { createApp } from '../../../app/createApp.ts';
-import { enqueuePaymentWebhooks } from '../../../app/enqueuePaymentWebhooks.ts';
 import type { App } from '../../../core/App.ts';
 import type { DeliveryState } from '../../../core/Delivery.ts';
 import { startWebhookDispatcher } from '../../../workers/startWebhookDispatcher.ts';
@@ -35,13 +36,7 @@ describe.each(testDatabases())('webhook/resend ($kind)', (database) => {
       ...(url === undefined ? {} : { notifyUrl: url }),
     });
     await t.gateway.deps.store.transaction((tx) =>
-      enqueuePaymentWebhooks(tx, {
-        app,
-        ...built,
-        orderStatus: { funds: 'full', isOverdue: false },
-        nowMs: t.clock.now(),
-        ids: t.gateway.deps.ids,
-      }),
+      enqueuePaidOrderWebhooks(tx, { app, built, nowMs: t.clock.now(), ids: t.gateway.deps.ids }),
     );
     const attempts = state === 'failed' ? 7 : state === 'delivered' ? 1 : 2;
     await t.gateway.kassaDb.db

@@ -1,0 +1,71 @@
+import type { Address, Hash } from 'viem';
+import type { Transfer } from '../../../core/network.ts';
+import { ChainReorgedDuringScanError } from './ChainReorgedDuringScanError.ts';
+import type { ChainClient } from './createChainClient.ts';
+
+/** A block read with its transactions (`includeTransactions: true`). */
+export type BlockWithTransactions = {
+  readonly number: bigint;
+  readonly hash: Hash;
+  readonly transactions: readonly (Hash | { hash: Hash; from: Address; to: Address | null; value: bigint })[];
+};
+
+export type GetNativeTransfersParameters = {
+  readonly client: ChainClient;
+  readonly networkKey: string;
+  readonly blocks: readonly BlockWithTransactions[];
+  readonly isWatched: (lowercaseAddress: `0x${string}`) => boolean;
+};
+
+/**
+ * The native-coin transfers to watched addresses in the blocks' transactions, in chain order, each
+ * confirmed by its receipt. Throws {@link ChainReorgedDuringScanError} when a receipt names another
+ * block than the one the transaction was read from.
+ */
+export async function getNativeTransfers({
+  client,
+  networkKey,
+  blocks,
+  isWatched,
+}: GetNativeTransfersParameters): Promise<Transfer[]> {
+  const candidates: { transfer: Transfer; blockHash: Hash }[] = [];
+  for (const block of blocks) {
+    for (const tx of block.transactions) {
+      if (typeof tx === 'string' || tx.to === null || tx.value === 0n) continue;
+      const to = tx.to.toLowerCase() as `0x${string}`;
+      if (!isWatched(to)) continue;
+      candidates.push({
+        blockHash: block.hash,
+        transfer: {
+          networkKey,
+          txid: tx.hash,
+          logIndex: -1,
+          blockNumber: block.number,
+          blockHash: block.hash,
+          from: tx.from.toLowerCase() as `0x${string}`,
+          to,
+          contract: null,
+          amount: tx.value,
+        },
+      });
+    }
+  }
+  // A transaction's value moves only if it succeeds. A plain send to an address without code
+  // cannot fail, but a deposit address may carry code (EIP-7702), so only matches pay for a
+  // receipt lookup: the cost follows payments, not traffic.
+  const receipts = await Promise.all(candidates.map((c) => client.getTransactionReceipt({ hash: c.transfer.txid })));
+  return candidates
+    .filter((candidate, i) => {
+      const receipt = receipts[i];
+      if (receipt === undefined) return false;
+      if (receipt.blockHash !== candidate.blockHash) {
+        throw new ChainReorgedDuringScanError({
+          blockNumber: candidate.transfer.blockNumber,
+          expectedHash: candidate.blockHash,
+          actualHash: receipt.blockHash,
+        });
+      }
+      return receipt.status === 'success';
+    })
+    .map((candidate) => candidate.transfer);
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { type PrepareDevChainReturnType, prepareDevChain } from '../../adapters/chains/evm/prepareDevChain.ts';
+import { startAnvil } from '../../adapters/chains/evm/startAnvil.ts';
+
+const ANVIL_STATE_FILE = 'anvil-state.json';
+const DEV_CHAIN_FILE = 'dev-chain.json';
+
+export type StartSandboxChainParameters = {
+  readonly dataDir: string;
+  /** An external devnet; without it, anvil starts with its state kept in the data dir. */
+  readonly rpcUrl: string | undefined;
+  /** Collects what must be stopped on the way out (the anvil process). */
+  readonly cleanups: (() => Promise<void>)[];
+  /** Reports progress to the operator. */
+  readonly status: (message: string) => void;
+  /** Ctrl-C: checked between the slow steps. */
+  readonly signal: AbortSignal;
+};
+
+export type SandboxChain = { readonly rpcUrl: string; readonly chain: PrepareDevChainReturnType };
+
+/**
+ * The sandbox's devnet, started (unless `rpcUrl` names one) and readied with the test tokens and
+ * the funded test account; null when a stop was requested meanwhile.
+ */
+export async function startSandboxChain(p: StartSandboxChainParameters): Promise<SandboxChain | null> {
+  let rpcUrl = p.rpcUrl;
+  if (rpcUrl === undefined) {
+    p.status('starting the local devnet (anvil) …');
+    const anvil = await startAnvil({ stateFile: path.join(p.dataDir, ANVIL_STATE_FILE) });
+    p.cleanups.push(anvil.stop);
+    rpcUrl = anvil.rpcUrl;
+  }
+  if (p.signal.aborted) return null;
+  p.status('preparing test tokens and the test account …');
+  const chain = await prepareDevChain({ rpcUrl, tokensFile: path.join(p.dataDir, DEV_CHAIN_FILE) });
+  if (chain.wasReset) {
+    process.stderr.write(
+      'kassa dev: the devnet was reset (its state file is gone): payments recorded before are no longer on the chain and will be marked failed; delete the data dir for a clean start\n',
+    );
+  }
+  return p.signal.aborted ? null : { rpcUrl, chain };
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { createDevWallet } from '../../adapters/chains/evm/createDevWallet.ts';
+import { createWebhookInbox } from '../../adapters/http/dev/createWebhookInbox.ts';
+import { DEV_INBOX_RECEIVE_PATH, registerDevRoutes } from '../../adapters/http/dev/registerDevRoutes.ts';
+import { renderDevWalletPanel } from '../../adapters/http/dev/renderDevWalletPanel.ts';
+import type { KassaConfig, LogLevel } from '../../config/KassaConfig.ts';
+import { createGateway } from '../../main.ts';
+import { describeSandbox } from './describeSandbox.ts';
+import { ensureSandboxApp } from './ensureSandboxApp.ts';
+import { explainAddressInUse } from './explainAddressInUse.ts';
+import { SANDBOX_FILE, type SandboxInfo } from './SandboxInfo.ts';
+import type { SandboxChain } from './startSandboxChain.ts';
+import { writeSandboxFile } from './writeSandboxFile.ts';
+
+export type StartSandboxGatewayParameters = {
+  readonly config: KassaConfig;
+  readonly sandboxChain: SandboxChain;
+  readonly logLevel: LogLevel;
+  /** Collects what must be stopped on the way out (the gateway and its workers). */
+  readonly cleanups: (() => Promise<void>)[];
+};
+
+/**
+ * The gateway of the sandbox: watching the devnet besides the configured networks, with the sandbox
+ * app, the dev routes (inbox, wallet) and every worker, listening; resolves to what `kassa dev` prints.
+ */
+export async function startSandboxGateway({
+  config,
+  sandboxChain: { rpcUrl, chain },
+  logLevel,
+  cleanups,
+}: StartSandboxGatewayParameters): Promise<SandboxInfo> {
+  const payerAddress = chain.testAccount.address;
+  const gateway = await createGateway(config, {
+    networks: [chain.network, ...config.networks.filter((n) => n.key !== chain.network.key)],
+    logger: { level: logLevel, stream: process.stderr },
+    checkoutDevPanel: (state) => renderDevWalletPanel({ state, payerAddress }),
+  });
+  cleanups.push(() => gateway.close());
+  const sandboxFile = path.join(config.dataDir, SANDBOX_FILE);
+  const { appId, appSecret } = await ensureSandboxApp(gateway.deps, {
+    file: sandboxFile,
+    webhookUrl: `${config.server.publicUrl}${DEV_INBOX_RECEIVE_PATH}`,
+  });
+  await gateway.http.register(registerDevRoutes, {
+    deps: gateway.deps,
+    kassaDb: gateway.kassaDb,
+    wallet: createDevWallet({ rpcUrl, privateKey: chain.testAccount.privateKey }),
+    inbox: createWebhookInbox({ apps: gateway.deps.store.apps, clock: gateway.deps.clock }),
+  });
+  const info = describeSandbox({ appId, appSecret, publicUrl: config.server.publicUrl, rpcUrl, chain });
+  // Written before listening: whoever finds the server up also finds this run's RPC URL in the file.
+  writeSandboxFile(sandboxFile, info);
+  await gateway.listen().catch((error: unknown) => {
+    throw explainAddressInUse(error, `${config.server.host}:${config.server.port}`);
+  });
+  // A local chain mines on demand: polling it often costs nothing and makes payments show at once.
+  gateway.startWorkers({
+    roles: ['watcher', 'expirer', 'rates', 'dispatcher'],
+    watcher: { pollIntervalMs: 100, initialBackoffMs: 200, maxBackoffMs: 2_000 },
+    expirerIntervalMs: 1_000,
+    dispatcher: { pollIntervalMs: 100 },
+  });
+  return info;
+}
