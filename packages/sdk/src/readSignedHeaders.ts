@@ -28,11 +28,20 @@ function getHeader(headers: WebhookHeaders, lowerName: string): string | undefin
     const value = headers.get(lowerName);
     return value === null || value === '' ? undefined : value;
   }
+  // Node's request headers are keyed in lower case: one lookup, and the scan of every header
+  // (which a server pays three times per request) only for plain objects written by hand.
+  const direct = firstValueOf(headers[lowerName]);
+  if (direct !== undefined) return direct;
   for (const [name, value] of Object.entries(headers)) {
     if (name.toLowerCase() !== lowerName) continue;
-    // Node joins repeated headers for most names but keeps arrays for some; the first one counts.
-    const first = typeof value === 'string' ? value : value?.[0];
-    if (first !== undefined && first !== '') return first;
+    const first = firstValueOf(value);
+    if (first !== undefined) return first;
   }
   return undefined;
+}
+
+/** Node joins repeated headers for most names but keeps arrays for some; the first one counts. */
+function firstValueOf(value: string | readonly string[] | undefined): string | undefined {
+  const first = typeof value === 'string' ? value : value?.[0];
+  return first === undefined || first === '' ? undefined : first;
 }

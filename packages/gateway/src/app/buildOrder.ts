@@ -29,16 +29,23 @@ export type BuildOrderParameters = {
 export function buildOrder(deps: BuildOrderDeps, { app, request, terms }: BuildOrderParameters): Order {
   const nowMs = deps.clock.now();
   const expiresAtMs = nowMs + request.validPeriodSeconds * 1000;
+  // Written out in one fixed order, not spread from `terms`: every order then has one object shape
+  // and the insert path's property reads stay fast (with the spread, create-order took 130 µs of
+  // server CPU per request instead of 100: bench/create-order.ts).
   return {
-    ...terms,
     orderId: deps.ids.createId(),
     appId: app.appId,
     merchantOrderId: request.merchantOrderId,
+    kind: terms.kind,
+    productName: terms.productName,
     productPrice: request.productPrice,
+    denominatedCurrency: terms.denominatedCurrency,
     priceUsdCents: request.priceUsdCents,
     validPeriodSeconds: request.validPeriodSeconds,
+    returnUrl: terms.returnUrl,
     notifyUrl: request.notifyUrl,
     customValue: request.customValue,
+    remark: terms.remark,
     checkoutToken: deps.ids.createToken(),
     requestFingerprint: fingerprintOf(terms.kind, request),
     status: { funds: 'none', isOpen: true },
