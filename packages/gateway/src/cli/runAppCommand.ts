@@ -100,7 +100,8 @@ async function rotateSecretCommand(
     print(json ? JSON.stringify({ app_id: appId, app_secret: secret }) : `app_secret: ${secret}`);
     return 0;
   } catch (error) {
-    if (error instanceof KassaError && error.code === 'unknown_app') throw new UsageError(error.message);
+    if (error instanceof KassaError && error.code === 'unknown_app')
+      throw new UsageError(error.message, { cause: error });
     throw error;
   }
 }
