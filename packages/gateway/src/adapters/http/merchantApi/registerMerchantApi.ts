@@ -34,9 +34,10 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   // Fastify answers a malformed Content-Type (`;;;`, `text`, a list) with a 415 error before any
   // parser runs. Here the label carries no meaning, so it is dropped before Fastify reads it, and
-  // every body, however labelled, reaches the catch-all parser above as bytes.
+  // every body, however labelled, reaches the catch-all parser above as bytes. It is deleted from
+  // the raw headers: assigning `request.headers` would make every later read of them a copy.
   fastify.addHook('onRequest', (request, _reply, done) => {
-    if (request.headers['content-type'] !== undefined) request.headers = { 'content-type': undefined };
+    delete request.raw.headers['content-type'];
     done();
   });
 
