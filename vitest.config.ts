@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Tests run the TypeScript sources: `@kassa/sdk` resolves to its src/ under this condition, not to dist/.
+  ssr: { resolve: { conditions: ['kassa-source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,

@@ -1,127 +1,90 @@
-// Detection latency of the chain watcher: from a payment's block being mined to the payment being
-// recorded (committed to the database), over many payments sent at random moments relative to
-// the watcher's polling. Goal: p50 ≤ 100 ms + half the polling interval.
-// Usage: npx tsx bench/detection-latency.ts [--payments 200] [--poll-ms 250] [--watched 1000] [--database postgres://…]
-import { randomInt } from 'node:crypto';
+// Detection latency: from a payment's block being mined to the payment being recorded (committed
+// to the database) and to its webhook arriving at a merchant endpoint on loopback, over many
+// payments sent at random moments relative to the watcher's polling. Measured in one run for the
+// watcher following the head by polling (HTTP URL only) and by newHeads subscription (anvil's
+// websocket URL first). Goals with the subscription: block → recorded p50 ≤ 30 ms, block → webhook p50 ≤ 50 ms.
+// Usage: npx tsx bench/detection-latency.ts [--payments 200] [--poll-ms 250] [--dispatcher-poll-ms 200]
+//        [--gap-ms 250] [--watched 1000] [--modes polling,subscription] [--database postgres://…]
 import { parseArgs } from 'node:util';
-import type { Address } from 'viem';
-import { createEvmChainReader } from '../packages/gateway/src/adapters/chains/evm/createEvmChainReader.ts';
-import { kassaTestTokenAbi } from '../packages/gateway/src/adapters/chains/evm/kassaTestTokenArtifact.ts';
 import { startAnvil } from '../packages/gateway/src/adapters/chains/evm/startAnvil.ts';
-import { startChainWatcher } from '../packages/gateway/src/workers/startChainWatcher.ts';
-import { createBenchApp } from './support/createBenchApp.ts';
-import { type BenchWallet, deployBenchTokens } from './support/deployBenchTokens.ts';
+import { deployBenchTokens } from './support/deployBenchTokens.ts';
 import { describeMachine } from './support/describeMachine.ts';
-import { openBenchDatabase } from './support/openBenchDatabase.ts';
-import {
-  createBenchNetwork,
-  isSeededEthQuote,
-  seededAddressOf,
-  seedWatchedQuotes,
-} from './support/seedWatchedQuotes.ts';
+import { type DetectionLatencies, measureDetection } from './support/measureDetection.ts';
 
 const { values } = parseArgs({
   options: {
     payments: { type: 'string', default: '200' },
     'poll-ms': { type: 'string', default: '250' },
+    'dispatcher-poll-ms': { type: 'string', default: '200' },
+    'gap-ms': { type: 'string', default: '250' },
     watched: { type: 'string', default: '1000' },
+    modes: { type: 'string', default: 'polling,subscription' },
     database: { type: 'string' },
   },
 });
 const PAYMENTS = Number(values.payments);
 const POLL_MS = Number(values['poll-ms']);
-const WATCHED = Number(values.watched);
+const MODES = values.modes.split(',');
+const GOALS = { recorded: 30, webhook: 50 } as const;
 
 async function main(): Promise<void> {
   console.log(`machine: ${describeMachine()}`);
+  console.log(
+    `${PAYMENTS} payments, each in its own block, gaps 0–${2 * Number(values['gap-ms'])} ms; ${values.watched} watched addresses; ` +
+      `watcher polls every ${POLL_MS} ms without a subscription; dispatcher polls every ${values['dispatcher-poll-ms']} ms; ` +
+      `database: ${values.database === undefined ? 'SQLite' : 'PostgreSQL'}`,
+  );
   const anvil = await startAnvil();
-  const database = await openBenchDatabase(values.database, 'latency').catch(async (error: unknown) => {
-    await anvil.stop();
-    throw error;
-  });
-  const controller = new AbortController();
-  let watching: Promise<void> = Promise.resolve();
   try {
-    const { kassaDb } = database;
     const { wallet, usdt, usdc } = await deployBenchTokens(anvil.rpcUrl, 10n ** 15n);
-    const { deps, appId } = await createBenchApp(kassaDb);
-    const network = createBenchNetwork('LATENCY', anvil.chainId, anvil.rpcUrl, usdt, usdc);
-    await seedWatchedQuotes(kassaDb, appId, network, WATCHED, deps.clock.now());
-
-    const recordedAtMs = new Map<string, number>();
-    let isReady = false;
-    watching = startChainWatcher(
-      { ...deps, networks: [network] },
-      {
-        network,
-        chain: createEvmChainReader(network),
-        signal: controller.signal,
+    const wsUrl = `ws://127.0.0.1:${anvil.port}`;
+    const results: [string, DetectionLatencies][] = [];
+    for (const mode of MODES) {
+      if (mode !== 'polling' && mode !== 'subscription') throw new Error(`unknown mode ${mode}`);
+      const latencies = await measureDetection({
+        rpcUrls: mode === 'polling' ? [anvil.rpcUrl] : [wsUrl, anvil.rpcUrl],
+        httpUrl: anvil.rpcUrl,
+        chainId: anvil.chainId,
+        wallet,
+        usdt,
+        usdc,
+        databaseUrl: values.database,
+        payments: PAYMENTS,
+        watched: Number(values.watched),
         pollIntervalMs: POLL_MS,
-        onRangeCommitted: (range) => {
-          isReady = true;
-          const nowMs = performance.now();
-          for (const payment of range.recorded) recordedAtMs.set(payment.txid, nowMs);
-        },
-      },
-    );
-    // Wait until the watcher committed its first range (address set loaded, cursor stored).
-    while (!isReady) {
-      await wallet.request({ method: 'anvil_mine', params: ['0x1'] } as never);
-      await new Promise((r) => setTimeout(r, POLL_MS));
+        dispatcherPollIntervalMs: Number(values['dispatcher-poll-ms']),
+        meanGapMs: Number(values['gap-ms']),
+      });
+      results.push([mode === 'polling' ? `polling every ${POLL_MS} ms` : 'newHeads subscription', latencies]);
     }
-
-    const minedAtMs = await sendPayments(wallet, usdt);
-    const deadlineMs = performance.now() + 10 * POLL_MS + 10_000;
-    while (recordedAtMs.size < PAYMENTS && performance.now() < deadlineMs) await new Promise((r) => setTimeout(r, 20));
-    if (recordedAtMs.size < PAYMENTS)
-      throw new Error(`only ${recordedAtMs.size} of ${PAYMENTS} payments were recorded`);
-    printLatencies(minedAtMs, recordedAtMs);
+    printResults(results);
   } finally {
-    controller.abort();
-    await watching;
-    await database.close();
     await anvil.stop();
   }
 }
 
-/**
- * Pays watched addresses at random moments; resolves to when each payment (by txid) was mined.
- * Automine: the block is mined before eth_sendRawTransaction answers, so the moment the send
- * returns bounds the mining time from above (the latency is, if anything, understated by one
- * local round trip). Random gaps spread the mining moments over the polling phase.
- */
-async function sendPayments(wallet: BenchWallet, usdt: Address): Promise<Map<string, number>> {
-  const minedAtMs = new Map<string, number>();
-  const recipients = Array.from({ length: WATCHED }, (_, i) => i).filter((i) => !isSeededEthQuote(i));
-  for (let n = 0; n < PAYMENTS; n += 1) {
-    await new Promise((r) => setTimeout(r, randomInt(0, 2 * POLL_MS)));
-    const to = seededAddressOf(recipients[n % recipients.length] as number);
-    const hash = await wallet.writeContract({
-      address: usdt,
-      abi: kassaTestTokenAbi,
-      functionName: 'transfer',
-      args: [to, 1_000_000n],
-      gas: 100_000n,
-      chain: null,
-    });
-    minedAtMs.set(hash, performance.now());
+function printResults(results: readonly [string, DetectionLatencies][]): void {
+  const describe = (latencies: readonly number[]) => {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+    return {
+      p50: at(0.5),
+      text: `p50 ${at(0.5).toFixed(1)}, p90 ${at(0.9).toFixed(1)}, p99 ${at(0.99).toFixed(1)}, max ${at(1).toFixed(1)} ms`,
+    };
+  };
+  console.log(`${'following the head'.padEnd(26)}${'block → recorded'.padEnd(50)}block → webhook received`);
+  for (const [label, latencies] of results) {
+    console.log(
+      `${label.padEnd(26)}${describe(latencies.recorded).text.padEnd(50)}${describe(latencies.webhook).text}`,
+    );
   }
-  return minedAtMs;
-}
-
-function printLatencies(minedAtMs: ReadonlyMap<string, number>, recordedAtMs: ReadonlyMap<string, number>): void {
-  const latencies = [...minedAtMs]
-    .map(([hash, mined]) => Math.max(0, (recordedAtMs.get(hash) ?? Number.NaN) - mined))
-    .sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  const subscription = results.find(([label]) => label === 'newHeads subscription')?.[1];
+  if (subscription === undefined) return;
+  const recordedP50 = describe(subscription.recorded).p50;
+  const webhookP50 = describe(subscription.webhook).p50;
   console.log(
-    `following the head by polling every ${POLL_MS} ms; ${WATCHED} watched addresses; ${PAYMENTS} payments, each in its own block`,
-  );
-  console.log(
-    `detection latency: p50 ${at(0.5).toFixed(0)} ms, p90 ${at(0.9).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${at(1).toFixed(0)} ms`,
-  );
-  console.log(
-    `goal p50 ≤ ${100 + POLL_MS / 2} ms (100 ms + half the polling interval): ${at(0.5) <= 100 + POLL_MS / 2 ? 'met' : 'NOT met'}`,
+    `goals with the subscription: block → recorded p50 ≤ ${GOALS.recorded} ms: ${recordedP50 <= GOALS.recorded ? 'met' : 'NOT met'}; ` +
+      `block → webhook p50 ≤ ${GOALS.webhook} ms: ${webhookP50 <= GOALS.webhook ? 'met' : 'NOT met'}`,
   );
 }
 

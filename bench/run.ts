@@ -3,7 +3,16 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const ALL = ['create-order', 'order-info', 'scan-filters', 'watcher', 'detection-latency', 'webhooks'] as const;
+const ALL = [
+  'create-order',
+  'derive-address',
+  'order-info',
+  'scan-filters',
+  'watcher',
+  'detection-latency',
+  'webhooks',
+  'webhook-wake',
+] as const;
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = chosen.filter((name) => !(ALL as readonly string[]).includes(name));
 if (unknown.length > 0) {

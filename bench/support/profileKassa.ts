@@ -1,5 +1,5 @@
 // Profiles Kassa under the create-order load: the server runs in a child with --cpu-prof.
-// Usage: npx tsx bench/support/profileKassa.ts  (writes .cpuprofile files under /tmp/kassa-prof)
+// Usage: npx tsx bench/support/profileKassa.ts [sqlite|postgres]  (writes .cpuprofile files under /tmp/kassa-prof)
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ const child = spawn(
     '--import',
     'tsx',
     fileURLToPath(new URL('./serveKassa.ts', import.meta.url)),
-    'sqlite',
+    process.argv[2] ?? 'sqlite',
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );

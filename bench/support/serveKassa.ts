@@ -7,6 +7,7 @@ import pg from 'pg';
 import { createApp } from '../../packages/gateway/src/app/createApp.ts';
 import { loadConfig } from '../../packages/gateway/src/config/loadConfig.ts';
 import { createGateway } from '../../packages/gateway/src/main.ts';
+import { BENCH_NETWORKS } from './benchNetworks.ts';
 
 const database = process.argv[2] ?? 'sqlite';
 // An existing data dir (and its app) may be handed in: bench/order-info.ts fills one with orders first.
@@ -22,8 +23,9 @@ if (database === 'postgres') {
   await client.end();
 }
 // The per-app request limit (60,000 a minute by default) would cut a throughput run short: 0 turns it off.
+// The bench network lets bill/create derive deposit addresses.
 const configFile = path.join(dataDir, 'bench-config.json');
-writeFileSync(configFile, JSON.stringify({ server: { appRequestsPerMinute: 0 } }));
+writeFileSync(configFile, JSON.stringify({ server: { appRequestsPerMinute: 0 }, networks: BENCH_NETWORKS }));
 const config = loadConfig({
   mode: 'dev',
   configFile,
@@ -43,7 +45,7 @@ const { appId, appSecret } =
   process.env.KASSA_BENCH_APP_ID !== undefined && process.env.KASSA_BENCH_APP_SECRET !== undefined
     ? { appId: process.env.KASSA_BENCH_APP_ID, appSecret: process.env.KASSA_BENCH_APP_SECRET }
     : await createApp(gateway.deps, { name: 'bench', webhookUrl: null });
-process.stdout.write(`${JSON.stringify({ url, appId, appSecret, dataDir })}\n`);
+process.stdout.write(`${JSON.stringify({ url, appId, appSecret, dataDir, pgSchema })}\n`);
 
 const stop = async () => {
   await gateway.close();

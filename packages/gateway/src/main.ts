@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import { createEvmChainReader } from './adapters/chains/evm/createEvmChainReader.ts';
 import { deriveDepositAddress } from './adapters/chains/evm/deriveDepositAddress.ts';
 import { createSecretBox } from './adapters/crypto/createSecretBox.ts';
 import { createCachedAppLookup } from './adapters/db/createCachedAppLookup.ts';
@@ -9,6 +8,8 @@ import { createDb, type KassaDb } from './adapters/db/createDb.ts';
 import { createStore } from './adapters/db/createStore.ts';
 import { migrateToLatest } from './adapters/db/migrateToLatest.ts';
 import { createHttpServer } from './adapters/http/createHttpServer.ts';
+import { createReadiness, type Readiness } from './adapters/http/createReadiness.ts';
+import type { GatewayMetrics } from './adapters/metrics/createGatewayMetrics.ts';
 import { createRateSource } from './adapters/rates/createRateSource.ts';
 import { createRandomIdSource } from './adapters/system/createRandomIdSource.ts';
 import { createSystemClock } from './adapters/system/createSystemClock.ts';
@@ -19,7 +20,7 @@ import type { KassaConfig } from './config/KassaConfig.ts';
 import type { Network } from './core/network.ts';
 import type { Clock, IdSource } from './core/ports.ts';
 import type { RateSource } from './core/RateSource.ts';
-import { type StartChainWatcherParameters, startChainWatcher } from './workers/startChainWatcher.ts';
+import type { StartChainWatcherParameters } from './workers/startChainWatcher.ts';
 import { startOrderExpirer } from './workers/startOrderExpirer.ts';
 import { type StartWebhookDispatcherParameters, startWebhookDispatcher } from './workers/startWebhookDispatcher.ts';
 
@@ -36,6 +37,8 @@ export type GatewayOptions = {
   readonly rateSource?: RateSource;
   /** Sandbox only (`kassa dev`): renders the sandbox wallet under each checkout page. */
   readonly checkoutDevPanel?: (state: CheckoutState) => string;
+  /** Where to count requests, orders, deliveries and the watchers' progress (`kassa serve`). */
+  readonly metrics?: GatewayMetrics;
 };
 
 /** A composed gateway: its deps, its HTTP server and a way to stop everything. */
@@ -43,6 +46,8 @@ export type Gateway = {
   readonly deps: Deps;
   readonly kassaDb: KassaDb;
   readonly http: FastifyInstance;
+  /** What `/readyz` checks; `close` marks it stopping first. */
+  readonly readiness: Readiness;
   /** Listens on the configured host and port; resolves to the bound base URL. */
   listen(): Promise<string>;
   /** Fetches the exchange prices that are due now (the `rates` worker does this in the background). */
@@ -69,7 +74,9 @@ export type StartWorkersOptions = {
   >;
   readonly expirerIntervalMs?: number;
   /** Dispatcher tuning; `owner` defaults to host, pid and a random part. */
-  readonly dispatcher?: Partial<Pick<StartWebhookDispatcherParameters, 'pollIntervalMs' | 'leaseMs' | 'owner'>>;
+  readonly dispatcher?: Partial<
+    Pick<StartWebhookDispatcherParameters, 'pollIntervalMs' | 'leaseMs' | 'owner' | 'wakeOnCommit'>
+  >;
 };
 
 /** The composition root: builds adapters, wires use cases, migrates the database. */
@@ -103,18 +110,24 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
     rateSource: options.rateSource ?? rates,
     quoteLifetimes: rateSettings.quoteLifetimes,
     deriveDepositAddress,
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   };
+  const readiness = createReadiness({ kassaDb, deps, metrics: options.metrics, getLogger: () => http.log });
   const http = await createHttpServer({
     deps,
     kassaDb,
     logger: options.logger ?? false,
+    readiness,
+    metrics: options.metrics,
     ...(options.checkoutDevPanel === undefined ? {} : { checkoutDevPanel: options.checkoutDevPanel }),
   });
+  options.metrics?.watchSources({ db: kassaDb.db, now: clock.now, rates, logger: http.log });
   const workerStops = new Set<() => Promise<void>>();
   return {
     deps,
     kassaDb,
     http,
+    readiness,
     async listen() {
       return http.listen({ host: config.server.host, port: config.server.port });
     },
@@ -123,20 +136,18 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
       const controller = new AbortController();
       const running: Promise<void>[] = [];
       if (roles.includes('watcher')) {
-        // One watcher per network across all processes: the others stand by on the lock.
-        const lock = kassaDb.dialect.createLeaderLock();
-        for (const network of networks.filter((n) => n.rpcUrls.length > 0)) {
-          running.push(
-            startChainWatcher(deps, {
-              ...watcher,
-              network,
-              chain: createEvmChainReader(network),
-              signal: controller.signal,
-              lock,
-              logger: http.log.child({ worker: 'watcher', network: network.key }),
-            }),
-          );
-        }
+        // Loaded here, not at the top: viem and the watcher cost an API-only process start time and memory.
+        const watching = import('./workers/startNetworkWatchers.ts').then(({ startNetworkWatchers }) =>
+          startNetworkWatchers(deps, {
+            networks,
+            tuning: watcher,
+            lock: kassaDb.dialect.createLeaderLock(),
+            signal: controller.signal,
+            metrics: options.metrics,
+            loggerFor: (network) => http.log.child({ worker: 'watcher', network: network.key }),
+          }),
+        );
+        running.push(watching);
       }
       if (roles.includes('rates')) running.push(rates.start({ signal: controller.signal }));
       if (roles.includes('expirer')) {
@@ -171,8 +182,9 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
       return stop;
     },
     async close() {
-      await Promise.all([...workerStops].map((stop) => stop()));
-      await http.close();
+      readiness.markStopping();
+      // Requests and webhook attempts in flight finish together; then the database closes under nobody.
+      await Promise.all([...[...workerStops].map((stop) => stop()), http.close()]);
       await kassaDb.close();
     },
   };

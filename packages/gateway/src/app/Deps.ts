@@ -1,7 +1,7 @@
 import type { KassaConfig } from '../config/KassaConfig.ts';
 import type { QuoteLifetimes } from '../core/getQuoteLifetimeSeconds.ts';
 import type { Network } from '../core/network.ts';
-import type { Clock, IdSource, Store } from '../core/ports.ts';
+import type { Clock, IdSource, Metrics, Store } from '../core/ports.ts';
 import type { RateSource } from '../core/RateSource.ts';
 
 /**
@@ -21,4 +21,6 @@ export type Deps = {
   readonly quoteLifetimes: QuoteLifetimes;
   /** The checksummed deposit address at `xpub/0/<index>` (the EVM adapter's derivation). */
   readonly deriveDepositAddress: (xpub: string, index: number) => string;
+  /** Counts orders, payments and deliveries for `/metrics`; absent in tests and benchmarks. */
+  readonly metrics?: Metrics;
 };

@@ -40,7 +40,7 @@ export async function createBill(deps: CreateBillDeps, { app, request }: CreateB
       remark: request.remark,
     },
   });
-  return deps.store.transaction(async (tx) => {
+  const bill = await deps.store.transaction(async (tx) => {
     const result = await insertOrderOnce(tx, order);
     if (result.inserted) return { order, quote: await createQuote({ ...deps, tx }, { order, ...found }) };
     const existing = result.order;
@@ -50,4 +50,7 @@ export async function createBill(deps: CreateBillDeps, { app, request }: CreateB
     if (quote === null) throw new Error(`order ${existing.orderId} was created without its quote`);
     return { order: existing, quote };
   });
+  // Counted once committed, and only when this call inserted it (a retry gets the stored order back).
+  if (bill.order === order) deps.metrics?.countOrderCreated('native');
+  return bill;
 }

@@ -5,7 +5,7 @@ import { type BuildOrderDeps, buildOrder } from './buildOrder.ts';
 import type { Deps } from './Deps.ts';
 import { insertOrderOnce } from './insertOrderOnce.ts';
 
-export type CreateOrderDeps = BuildOrderDeps & Pick<Deps, 'store'>;
+export type CreateOrderDeps = BuildOrderDeps & Pick<Deps, 'store' | 'metrics'>;
 
 export type CreateOrderParameters = {
   /** The merchant app the order belongs to (the request's signer). */
@@ -29,5 +29,7 @@ export async function createOrder(deps: CreateOrderDeps, { app, request }: Creat
       remark: null,
     },
   });
-  return (await insertOrderOnce(deps.store, order)).order;
+  const result = await insertOrderOnce(deps.store, order);
+  if (result.inserted) deps.metrics?.countOrderCreated('hosted');
+  return result.order;
 }

@@ -9,7 +9,7 @@ import { refreshOrderStatuses } from './refreshOrderStatuses.ts';
 /** What a transfer into a deposit address is checked against and recorded for: its quote. */
 export type DepositQuote = Pick<Quote, 'quoteId' | 'orderId' | 'contract'>;
 
-export type RecordTransfersDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks'>;
+export type RecordTransfersDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks' | 'metrics'>;
 
 export type RecordTransfersParameters = {
   readonly network: Network;
@@ -77,7 +77,9 @@ export async function recordTransfers(
     else unmatched.push(transfer);
   }
 
-  return deps.store.transaction(async (tx) => {
+  let paidOrders = 0;
+  const result = await deps.store.transaction(async (tx) => {
+    paidOrders = 0;
     const recorded: Payment[] = [];
     for (const { transfer, quote } of matched) {
       const isConfirmed = isDeepEnough(transfer.blockNumber);
@@ -108,10 +110,12 @@ export async function recordTransfers(
     await tx.chain.setCursor(network.key, last.blockNumber + 1n, nowMs);
     const orderStatuses = await refreshOrderStatuses(
       { tx, ids: deps.ids, networks: deps.networks },
-      { changedPayments: [...recorded, ...confirmed], nowMs },
+      { changedPayments: [...recorded, ...confirmed], nowMs, onPaid: () => paidOrders++ },
     );
     return { recorded, confirmed, unmatched, orderStatuses };
   });
+  if (paidOrders > 0) deps.metrics?.countOrdersPaid(paidOrders);
+  return result;
 }
 
 /** A transfer pays a quote only in the quote's own coin: the same token contract, or both native. */

@@ -1,5 +1,5 @@
 import type { App } from '../core/App.ts';
-import { isSameOrderStatus, type OrderStatus } from '../core/OrderStatus.ts';
+import { isPaidStatus, isSameOrderStatus, type OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
 import { summarizeOrder } from '../core/summarizeOrder.ts';
 import type { Deps } from './Deps.ts';
@@ -11,6 +11,8 @@ export type RefreshOrderStatusesParameters = {
   /** Payments whose status this transaction changed (recorded, confirmed or failed). */
   readonly changedPayments: readonly Payment[];
   readonly nowMs: number;
+  /** Told about each order this change moves from unpaid to paid (counted once the caller commits). */
+  readonly onPaid?: (orderId: string) => void;
 };
 
 /**
@@ -20,7 +22,7 @@ export type RefreshOrderStatusesParameters = {
  */
 export async function refreshOrderStatuses(
   deps: RefreshOrderStatusesDeps,
-  { changedPayments, nowMs }: RefreshOrderStatusesParameters,
+  { changedPayments, nowMs, onPaid }: RefreshOrderStatusesParameters,
 ): Promise<Map<string, OrderStatus>> {
   const { tx } = deps;
   // The `new Error`s below are invariants, not callers' mistakes: payments, quotes, orders and apps
@@ -47,6 +49,7 @@ export async function refreshOrderStatuses(
     ]);
     const summary = summarizeOrder({ order, quotes, payments, tolerance: app.paymentTolerance, nowMs });
     if (!isSameOrderStatus(summary.status, order.status)) await tx.orders.updateStatus(orderId, summary.status);
+    if (isPaidStatus(summary.status) && !isPaidStatus(order.status)) onPaid?.(orderId);
     statuses.set(orderId, summary.status);
 
     const quoteById = new Map(quotes.map((q) => [q.quoteId, q]));

@@ -3,18 +3,19 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createKassaClient } from '@kassa/sdk';
 import { describe, expect, it } from 'vitest';
 import { getFreePort } from '../../test/support/getFreePort.ts';
+import { KASSA_SOURCE_ARGS } from '../../test/support/kassaSourceArgs.ts';
 
-const KASSA = fileURLToPath(new URL('../../bin/kassa.js', import.meta.url));
 const run = promisify(execFile);
 
 async function kassa(args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [KASSA, ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [...KASSA_SOURCE_ARGS, ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -50,7 +51,7 @@ describe('kassa CLI', { timeout: 120_000 }, () => {
 
     // The new secret works against a served gateway; the old one no longer does.
     const port = await getFreePort();
-    const server: ChildProcess = spawn(process.execPath, [KASSA, 'serve', '--port', String(port)], {
+    const server: ChildProcess = spawn(process.execPath, [...KASSA_SOURCE_ARGS, 'serve', '--port', String(port)], {
       env: { ...process.env, ...env },
       stdio: 'ignore',
     });

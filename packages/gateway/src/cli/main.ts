@@ -1,10 +1,5 @@
 import { ConfigError } from '../config/ConfigError.ts';
 import { UsageError } from './parseCommandArgs.ts';
-import { runAppCommand } from './runAppCommand.ts';
-import { runDevCommand } from './runDevCommand.ts';
-import { runMigrateCommand } from './runMigrateCommand.ts';
-import { runServeCommand } from './runServeCommand.ts';
-import { runWebhookCommand } from './runWebhookCommand.ts';
 
 const USAGE = `usage: kassa <command> [options]
 
@@ -21,21 +16,25 @@ commands:
   webhook resend DELIVERY_ID [--json]
 `;
 
-/** The `kassa` command line: parses the command, runs it, turns known failures into one-line errors. */
+/**
+ * The `kassa` command line: parses the command, runs it, turns known failures into one-line errors.
+ * Each command's module is imported only when it runs, so `kassa --help` or `kassa app list` never loads
+ * the HTTP server, the chain client or the workers.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'dev':
-        return await runDevCommand(rest);
+        return await (await import('./runDevCommand.ts')).runDevCommand(rest);
       case 'serve':
-        return await runServeCommand(rest);
+        return await (await import('./runServeCommand.ts')).runServeCommand(rest);
       case 'migrate':
-        return await runMigrateCommand(rest);
+        return await (await import('./runMigrateCommand.ts')).runMigrateCommand(rest);
       case 'app':
-        return await runAppCommand(rest);
+        return await (await import('./runAppCommand.ts')).runAppCommand(rest);
       case 'webhook':
-        return await runWebhookCommand(rest);
+        return await (await import('./runWebhookCommand.ts')).runWebhookCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -52,18 +51,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `kassa: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
 }

@@ -3,13 +3,13 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../test/support/buildPaidOrder.ts';
 import { createSequentialIds } from '../../test/support/createSequentialIds.ts';
 import { createTestClock } from '../../test/support/createTestClock.ts';
 import { enqueuePaidOrderWebhooks } from '../../test/support/enqueuePaidOrderWebhooks.ts';
+import { KASSA_SOURCE_ARGS } from '../../test/support/kassaSourceArgs.ts';
 import { createSecretBox } from '../adapters/crypto/createSecretBox.ts';
 import { createDb, type KassaDb } from '../adapters/db/createDb.ts';
 import { createStore } from '../adapters/db/createStore.ts';
@@ -18,7 +18,6 @@ import { createApp } from '../app/createApp.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import type { App } from '../core/App.ts';
 
-const KASSA = fileURLToPath(new URL('../../bin/kassa.js', import.meta.url));
 const run = promisify(execFile);
 
 describe('kassa webhook', () => {
@@ -29,7 +28,7 @@ describe('kassa webhook', () => {
 
   const kassa = async (args: string[]) => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [KASSA, 'webhook', ...args], {
+      const { stdout, stderr } = await run(process.execPath, [...KASSA_SOURCE_ARGS, 'webhook', ...args], {
         env: { ...process.env, ...env },
       });
       return { code: 0, stdout, stderr };

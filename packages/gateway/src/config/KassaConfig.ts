@@ -22,6 +22,13 @@ export type KassaConfig = {
     readonly appRequestsPerMinute: number;
     /** Per-client-address requests per minute on the public pages; 0 turns the limit off. */
     readonly ipRequestsPerMinute: number;
+    /** How long a stop (SIGTERM) may take to finish in-flight work before the process exits anyway. */
+    readonly shutdownGraceMs: number;
+  };
+  /** The Prometheus listener (`/metrics`), apart from the API; port 0 turns it off. */
+  readonly metrics: {
+    readonly host: string;
+    readonly port: number;
   };
   readonly database: {
     /** A `postgres://` URL, or the SQLite file path. */

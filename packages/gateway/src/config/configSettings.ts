@@ -18,7 +18,9 @@ export const CONFIG_SETTINGS = {
     bodyLimitBytes: true,
     appRequestsPerMinute: true,
     ipRequestsPerMinute: true,
+    shutdownGraceMs: true,
   },
+  metrics: { host: true, port: true },
   api: { signatureWindowSeconds: true },
   orders: { latePaymentWindowSeconds: true },
   webhooks: {

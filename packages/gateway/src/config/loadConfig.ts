@@ -10,6 +10,7 @@ import { readString } from './read/readString.ts';
 import { readStringList } from './read/readStringList.ts';
 import { readConfigFile } from './readConfigFile.ts';
 import { readMasterKey } from './readMasterKey.ts';
+import { readMetricsSection } from './readMetricsSection.ts';
 import { readServerSection } from './readServerSection.ts';
 import { readWebhooksSection } from './readWebhooksSection.ts';
 
@@ -24,7 +25,7 @@ export type LoadConfigParameters = {
   readonly cwd?: string;
 };
 
-type SectionName = 'server' | 'api' | 'orders' | 'webhooks' | 'checkout';
+type SectionName = 'server' | 'metrics' | 'api' | 'orders' | 'webhooks' | 'checkout';
 
 const ROOT_TEXT_SETTINGS = ['dataDir', 'databaseUrl', 'masterKey', 'logLevel'] as const;
 
@@ -68,6 +69,7 @@ export function loadConfig(parameters: LoadConfigParameters): KassaConfig {
     mode,
     dataDir,
     server,
+    metrics: readMetricsSection(section('metrics')),
     database: { url: databaseUrl },
     masterKey,
     api: {

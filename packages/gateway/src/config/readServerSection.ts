@@ -51,6 +51,7 @@ export function readServerSection(
       10_000_000,
     ),
     ipRequestsPerMinute: readInteger(server.ipRequestsPerMinute ?? 600, 'server.ipRequestsPerMinute', 0, 10_000_000),
+    shutdownGraceMs: readInteger(server.shutdownGraceMs ?? 10_000, 'server.shutdownGraceMs', 0, 600_000),
   };
 }
 

@@ -4,6 +4,15 @@ import type { ChainBlock } from './ports.ts';
 /** Which deposit addresses to look for: a hash-set lookup of a lower-cased address. */
 export type IsWatched = (lowercaseAddress: `0x${string}`) => boolean;
 
+/**
+ * What a head subscription reports: a new head the node announced, the subscription (re)established,
+ * or the subscription lost (reconnecting after `retryInMs`).
+ */
+export type HeadEvent =
+  | { readonly kind: 'head'; readonly blockNumber: bigint }
+  | { readonly kind: 'up' }
+  | { readonly kind: 'down'; readonly error: unknown; readonly retryInMs: number };
+
 /** Reads one network's chain for the watcher. The EVM adapter implements it over JSON-RPC. */
 export type ChainReader = {
   /** The newest block the node knows. */
@@ -20,4 +29,10 @@ export type ChainReader = {
     readonly toBlock: bigint;
     readonly isWatched: IsWatched;
   }): Promise<{ readonly transfers: readonly Transfer[]; readonly blocks: readonly ChainBlock[] }>;
+  /**
+   * Present when the node can announce new heads (a websocket `newHeads` subscription): reports
+   * them to `onEvent` until `signal` aborts, reconnecting with backoff when the connection drops.
+   * Announcements only hint that there is news: one may be lost, so the watcher never relies on them.
+   */
+  watchHeads?(onEvent: (event: HeadEvent) => void, signal: AbortSignal): void;
 };

@@ -12,7 +12,7 @@ import { logAttempt } from './dispatcher/logAttempt.ts';
 import { type DispatchWants, runDispatchLoop } from './dispatcher/runDispatchLoop.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
-export type WebhookDispatcherDeps = Pick<Deps, 'config' | 'store' | 'clock'> & {
+export type WebhookDispatcherDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'metrics'> & {
   /** How webhooks leave (`createWebhookSender`); the dispatcher closes it once stopped. */
   readonly webhookSender: WebhookSender;
 };
@@ -22,8 +22,13 @@ export type StartWebhookDispatcherParameters = {
   readonly signal: AbortSignal;
   /** Names this dispatcher in `lease_owner`: unique per process (host, pid, random part). */
   readonly owner: string;
-  /** How often to look for due deliveries when idle. Default 200. */
+  /**
+   * How often to look for due deliveries when idle. Default 200: the fallback for wake-ups that
+   * never came (a lost connection, a SQLite CLI command in another process) and the clock for retries.
+   */
   readonly pollIntervalMs?: number;
+  /** Scan as soon as a commit makes deliveries due (`store.deliveryWakeups`). Default true; off, only polling. */
+  readonly wakeOnCommit?: boolean;
   /** How long a leased delivery is ours. Default `2 × webhooks.timeoutMs + 60 s`: past a wait and an attempt. */
   readonly leaseMs?: number;
   readonly logger?: WorkerLogger;
@@ -47,12 +52,13 @@ const MAX_OUTCOMES_PER_BATCH = 500;
  * nothing else. Resolves after a graceful stop.
  */
 export async function startWebhookDispatcher(
-  { config, store, clock, webhookSender }: WebhookDispatcherDeps,
+  { config, store, clock, webhookSender, metrics }: WebhookDispatcherDeps,
   {
     signal,
     owner,
     pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
     leaseMs,
+    wakeOnCommit = true,
     logger = SILENT_WORKER_LOGGER,
   }: StartWebhookDispatcherParameters,
 ): Promise<void> {
@@ -64,7 +70,7 @@ export async function startWebhookDispatcher(
     maxSaturatedUrls: MAX_EXCLUDED_URLS,
   });
   const waker = createWaker(signal);
-  const wants: DispatchWants = { refillUrls: new Set(), isScanRequested: false };
+  const wants: DispatchWants = { refillUrls: new Set(), isScanRequested: false, isNewWorkDue: false };
   const apps = createCachedAppLookup(store.apps, clock);
   const outcomes = createOutcomeBatcher<FinishedAttempt>({
     maxBatchSize: MAX_OUTCOMES_PER_BATCH,
@@ -77,7 +83,8 @@ export async function startWebhookDispatcher(
     logger,
     attempt: (delivery) =>
       attemptDelivery({ apps, clock, sender: webhookSender }, { delivery, scheduleSeconds: retryScheduleSeconds }),
-    record: async (delivery, finished) => logAttempt(logger, delivery, finished, await outcomes.record(finished)),
+    record: async (delivery, finished) =>
+      logAttempt(logger, delivery, finished, await outcomes.record(finished), metrics),
     onAnswered: ({ url, isRefillable, wasFull }) => {
       if (isRefillable) wants.refillUrls.add(url);
       // Room for any endpoint: look at the whole queue again.
@@ -86,6 +93,15 @@ export async function startWebhookDispatcher(
       if (isRefillable || wasFull) waker.wake();
     },
   });
+  const unsubscribe = wakeOnCommit
+    ? store.deliveryWakeups.subscribe(
+        () => {
+          wants.isNewWorkDue = true;
+          waker.wake();
+        },
+        (error) => logger.warn({ err: error }, 'webhook wake-ups interrupted; reconnecting, polling meanwhile'),
+      )
+    : async () => {};
   try {
     await runDispatchLoop({
       store,
@@ -104,6 +120,7 @@ export async function startWebhookDispatcher(
     });
     await runner.settle();
   } finally {
+    await unsubscribe();
     await webhookSender.close();
   }
 }

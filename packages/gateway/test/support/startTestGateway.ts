@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createKassaClient, type KassaClient } from '@kassa/sdk';
+import type { GatewayMetrics } from '../../src/adapters/metrics/createGatewayMetrics.ts';
 import { createApp } from '../../src/app/createApp.ts';
 import type { KassaConfig } from '../../src/config/KassaConfig.ts';
 import { loadConfig } from '../../src/config/loadConfig.ts';
@@ -38,6 +39,8 @@ export type StartTestGatewayOptions = {
   readonly ids?: IdSource;
   /** Written as the gateway's JSON config file. */
   readonly configFile?: Readonly<Record<string, unknown>>;
+  /** Counts what the gateway does (`kassa serve` passes its metrics). */
+  readonly metrics?: GatewayMetrics;
 };
 
 /** Starts the real gateway on a loopback port against a fresh database, with one app. */
@@ -71,6 +74,7 @@ export async function startTestGateway(
     ...(options.rateSource === undefined ? {} : { rateSource: options.rateSource }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.ids === undefined ? {} : { ids: options.ids }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
   });
   const baseUrl = await gateway.listen();
   const { appId, appSecret } = await createApp(gateway.deps, {

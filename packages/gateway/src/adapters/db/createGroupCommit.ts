@@ -22,8 +22,9 @@ type Outcome<R> = { readonly ok: true; readonly result: R } | { readonly ok: fal
  * `write` runs synchronously on the raw connection, while the batch holds Kysely's (only)
  * connection: no Kysely transaction can be open on it meanwhile, and no query builder runs per row.
  *
- * Not for PostgreSQL: there every connection of the pool commits in parallel, and one failed
- * statement would abort the whole shared transaction.
+ * Not for PostgreSQL: there one failed statement would abort the whole shared transaction, and a
+ * round trip per row would cost what batching saves; orders/createBatchedOrderWriter.ts batches
+ * there as one multi-row INSERT instead.
  */
 export function createGroupCommit<I, R>(
   db: Kysely<Database>,

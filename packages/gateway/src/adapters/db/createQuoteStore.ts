@@ -38,8 +38,8 @@ export function createQuoteStore(db: Kysely<Database>): QuoteStore {
         .executeTakeFirstOrThrow();
       return { ...quote, quoteId: Number(quote_id) };
     },
-    async listWatchedQuotes(networkKey, nowMs, afterQuoteId) {
-      const rows = await db
+    async listWatchedQuotes(networkKey, nowMs, afterQuoteId, limit) {
+      let query = db
         .selectFrom('quotes')
         .innerJoin('orders', 'orders.order_id', 'quotes.order_id')
         .selectAll('quotes')
@@ -47,8 +47,9 @@ export function createQuoteStore(db: Kysely<Database>): QuoteStore {
         .where('quotes.network_key', '=', networkKey)
         .where('quotes.quote_id', '>', afterQuoteId)
         .where('orders.watch_until', '>', nowMs)
-        .orderBy('quotes.quote_id')
-        .execute();
+        .orderBy('quotes.quote_id');
+      if (limit !== undefined) query = query.limit(limit);
+      const rows = await query.execute();
       return rows.map((row) => ({ ...toQuote(row), watchUntilMs: Number(row.watch_until) }));
     },
     async repriceUnpaidQuote({ quoteId, pricedAtMs, tokenRate, amount, nowMs }) {

@@ -8,6 +8,7 @@ import type { KassaDb } from './createDb.ts';
 import { createPaymentStore } from './createPaymentStore.ts';
 import { createQuoteStore } from './createQuoteStore.ts';
 import { createDeliveryStore } from './deliveries/createDeliveryStore.ts';
+import { createDeliveryWakeups } from './deliveries/createDeliveryWakeups.ts';
 import { createOrderStore } from './orders/createOrderStore.ts';
 import { createOrderWriter } from './orders/createOrderWriter.ts';
 import type { OrderWriter } from './orders/OrderWriter.ts';
@@ -15,28 +16,53 @@ import type { Database } from './schema.ts';
 
 export type CreateStoreOptions = {
   /**
-   * Orders inserted outside a transaction go through the dialect's batching writer: on SQLite
-   * concurrent inserts share a commit. Off by default: one insert, one commit.
+   * Orders inserted outside a transaction go through the dialect's batching writer: concurrent
+   * inserts share a commit (SQLite: one transaction; PostgreSQL: one multi-row INSERT). Off by
+   * default: one insert, one commit.
    */
   readonly groupCommitOrders?: boolean;
 };
 
-/** Builds the store port over an open database (SQLite or PostgreSQL alike). */
+/**
+ * Builds the store port over an open database (SQLite or PostgreSQL alike). A transaction that
+ * made deliveries due sends word once it has committed (`deliveryWakeups`), never before: a woken
+ * dispatcher must find the rows.
+ */
 export function createStore({ db, dialect }: KassaDb, secretBox: SecretBox, options: CreateStoreOptions = {}): Store {
-  const storesOf = (handle: Kysely<Database>, orderWriter: OrderWriter): Stores => ({
+  const deliveryWakeups = createDeliveryWakeups(dialect);
+  const storesOf = (handle: Kysely<Database>, orderWriter: OrderWriter, onDue: () => Promise<void>): Stores => ({
     apps: createAppStore(handle, secretBox),
     orders: createOrderStore(handle, orderWriter),
     quotes: createQuoteStore(handle),
     payments: createPaymentStore(handle),
-    deliveries: createDeliveryStore(handle, dialect),
+    deliveries: createDeliveryStore(handle, dialect, onDue),
     addresses: createAddressStore(handle),
     chain: createChainStore(handle),
   });
   const orderWriter =
     options.groupCommitOrders === true ? dialect.createBatchingOrderWriter(db) : createOrderWriter(db);
+  // Outside a transaction the statement has committed already: word can go at once.
+  const notifyNow = async (): Promise<void> => {
+    await dialect.notifyDueDeliveries(db, deliveryWakeups.source);
+    deliveryWakeups.notifyCommitted();
+  };
   return {
-    ...storesOf(db, orderWriter),
-    // Never the batching writer inside a transaction: the caller's transaction is already the unit of commit.
-    transaction: (work) => db.transaction().execute((trx) => work(storesOf(trx, createOrderWriter(trx)))),
+    ...storesOf(db, orderWriter, notifyNow),
+    deliveryWakeups,
+    async transaction(work) {
+      let isDue = false;
+      const result = await db.transaction().execute((trx) =>
+        // Never the batching writer inside a transaction: the caller's transaction is already the unit of commit.
+        work(
+          storesOf(trx, createOrderWriter(trx), async () => {
+            if (isDue) return;
+            isDue = true;
+            await dialect.notifyDueDeliveries(trx, deliveryWakeups.source);
+          }),
+        ),
+      );
+      if (isDue) deliveryWakeups.notifyCommitted();
+      return result;
+    },
   };
 }

@@ -1,8 +1,9 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { KassaDb } from './createDb.ts';
 import { createPostgresDialect } from './dialect/createPostgresDialect.ts';
 import { searchPathOption } from './dialect/searchPathOption.ts';
+import { loadPg } from './loadPg.ts';
 import type { Database } from './schema.ts';
 
 export type OpenPostgresDbParameters = {
@@ -15,7 +16,8 @@ const PG_INT8_OID = 20;
 
 /** A pool of PostgreSQL connections behind Kysely, with the PostgreSQL dialect. */
 export function openPostgresDb({ url, pgSchema, maxConnections }: OpenPostgresDbParameters): KassaDb {
-  const pool = new pg.Pool({
+  const { Pool, types } = loadPg();
+  const pool = new Pool({
     connectionString: url,
     max: maxConnections,
     ...searchPathOption(pgSchema),
@@ -24,7 +26,7 @@ export function openPostgresDb({ url, pgSchema, maxConnections }: OpenPostgresDb
       getTypeParser: ((oid: number, format?: string) =>
         oid === PG_INT8_OID
           ? (value: string) => Number(value)
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+          : types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

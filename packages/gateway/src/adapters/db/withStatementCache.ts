@@ -1,7 +1,8 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
-const STATEMENT_CACHE_SIZE = 256;
+/** Prepared statements held at most: each holds native memory (its compiled program). */
+export const STATEMENT_CACHE_SIZE = 256;
 
 /**
  * Kysely prepares every query anew; preparing costs as much as running a small query, so keep the

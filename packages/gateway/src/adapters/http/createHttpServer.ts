@@ -3,7 +3,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/Deps.ts';
 import type { CheckoutState } from '../../app/getCheckoutState.ts';
 import type { KassaDb } from '../db/createDb.ts';
+import { addHttpMetricsHook, REPLY_RESULT_CODES } from '../metrics/addHttpMetricsHook.ts';
+import type { GatewayMetrics } from '../metrics/createGatewayMetrics.ts';
 import { registerCheckout } from './checkout/registerCheckout.ts';
+import { createReadiness, type Readiness } from './createReadiness.ts';
 import { createSecurityHeaders } from './createSecurityHeaders.ts';
 import { createMerchantRoutes } from './merchantApi/createMerchantRoutes.ts';
 import { MERCHANT_API_PREFIX, type MerchantHandler, registerMerchantApi } from './merchantApi/registerMerchantApi.ts';
@@ -19,6 +22,10 @@ export type CreateHttpServerParameters = {
   readonly extraMerchantRoutes?: Readonly<Record<string, MerchantHandler>>;
   /** Sandbox only (`kassa dev`): the sandbox wallet under each checkout page. */
   readonly checkoutDevPanel?: (state: CheckoutState) => string;
+  /** What `/readyz` checks; default: the database and its migrations. */
+  readonly readiness?: Pick<Readiness, 'check'>;
+  /** Counts requests by route and result (`kassa serve`). */
+  readonly metrics?: Pick<GatewayMetrics, 'observeHttpRequest'> | undefined;
 };
 
 /** Builds the Fastify app: merchant API, checkout pages, health. Call `listen` on the result. */
@@ -33,6 +40,7 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     connectionTimeout: 30_000,
     return503OnClosing: true,
   });
+  if (p.metrics !== undefined) addHttpMetricsHook(fastify, p.metrics);
   const securityHeaders = createSecurityHeaders();
   // Rate limits are not set here: each plugin guards its own routes (checkout per address, the
   // merchant API per app), so a limit follows the route the router picked, not the URL's spelling.
@@ -40,7 +48,7 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     reply.headers(securityHeaders);
     done();
   });
-  await fastify.register(registerHealth, { kassaDb: p.kassaDb });
+  await fastify.register(registerHealth, { readiness: p.readiness ?? createReadiness({ kassaDb: p.kassaDb, deps }) });
   await fastify.register(registerMerchantApi, {
     deps,
     routes: { ...createMerchantRoutes(deps), ...p.extraMerchantRoutes },
@@ -52,6 +60,7 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
   fastify.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith(MERCHANT_API_PREFIX)) {
       const { body } = signEnvelope({ code: RESULT_CODES.unknown_path, msg: 'unknown endpoint' }, null, 0);
+      REPLY_RESULT_CODES.set(reply, RESULT_CODES.unknown_path);
       return reply.code(404).header('content-type', 'application/json; charset=utf-8').send(body);
     }
     return reply.code(404).header('content-type', 'text/plain; charset=utf-8').send('not found');

@@ -1,17 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
-import type { KassaDb } from '../db/createDb.ts';
+import type { Readiness } from './createReadiness.ts';
 
-/** `/healthz` (the process answers) and `/readyz` (it can reach its database). */
-export async function registerHealth(fastify: FastifyInstance, { kassaDb }: { kassaDb: KassaDb }) {
+/**
+ * `/healthz`: the process answers (liveness; restart it when this fails). `/readyz`: it can do its
+ * work (`createReadiness`): 200 with `{"status":"ready"}`, else 503 with the reasons.
+ */
+export async function registerHealth(fastify: FastifyInstance, { readiness }: { readiness: Pick<Readiness, 'check'> }) {
   fastify.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
-  fastify.get('/readyz', async (request, reply) => {
-    try {
-      await sql`select 1`.execute(kassaDb.db);
-      return reply.send({ status: 'ready' });
-    } catch (error) {
-      request.log.warn({ err: error }, 'readiness check failed');
-      return reply.code(503).send({ status: 'database unreachable' });
-    }
+  fastify.get('/readyz', async (_request, reply) => {
+    const report = await readiness.check();
+    return reply.code(report.status === 'ready' ? 200 : 503).send(report);
   });
 }

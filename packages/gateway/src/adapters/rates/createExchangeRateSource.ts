@@ -42,6 +42,8 @@ export type ExchangeRateSource = RateSource & {
   refresh(): Promise<void>;
   /** Refreshes in the background until `signal` aborts; resolves once stopped. */
   start(options: { readonly signal: AbortSignal }): Promise<void>;
+  /** When each source last priced each token (for the rate-age metric). */
+  listPriceTimes(): { readonly source: ExchangeName; readonly symbol: string; readonly asOfMs: number }[];
 };
 
 const DEFAULT_BACKOFF: ExchangeBackoff = { initialMs: 1_000, maxMs: 5 * 60_000 };
@@ -165,6 +167,12 @@ export function createExchangeRateSource({
 
     refresh(): Promise<void> {
       return refreshWith(NEVER_ABORTED);
+    },
+
+    listPriceTimes() {
+      return [...sources.values()].flatMap((source) =>
+        [...source.prices].map(([symbol, { asOfMs }]) => ({ source: source.name, symbol, asOfMs })),
+      );
     },
 
     async start({ signal }: { readonly signal: AbortSignal }): Promise<void> {

@@ -89,5 +89,6 @@ export function createRateSource({
     },
     refresh: () => exchange.refresh(),
     start: (options) => exchange.start(options),
+    listPriceTimes: () => exchange.listPriceTimes(),
   };
 }

@@ -17,6 +17,7 @@ export type StartSandboxChainParameters = {
   readonly signal: AbortSignal;
 };
 
+/** `rpcUrl`: the devnet's HTTP URL (wallets, the printed sandbox); `chain.network` may also list its websocket URL. */
 export type SandboxChain = { readonly rpcUrl: string; readonly chain: PrepareDevChainReturnType };
 
 /**
@@ -25,11 +26,14 @@ export type SandboxChain = { readonly rpcUrl: string; readonly chain: PrepareDev
  */
 export async function startSandboxChain(p: StartSandboxChainParameters): Promise<SandboxChain | null> {
   let rpcUrl = p.rpcUrl;
+  // Anvil serves websockets on its HTTP port: the watcher follows its head by subscription there.
+  let wsUrl: string | undefined;
   if (rpcUrl === undefined) {
     p.status('starting the local devnet (anvil) …');
     const anvil = await startAnvil({ stateFile: path.join(p.dataDir, ANVIL_STATE_FILE) });
     p.cleanups.push(anvil.stop);
     rpcUrl = anvil.rpcUrl;
+    wsUrl = `ws://127.0.0.1:${anvil.port}`;
   }
   if (p.signal.aborted) return null;
   p.status('preparing test tokens and the test account …');
@@ -39,5 +43,7 @@ export async function startSandboxChain(p: StartSandboxChainParameters): Promise
       'kassa dev: the devnet was reset (its state file is gone): payments recorded before are no longer on the chain and will be marked failed; delete the data dir for a clean start\n',
     );
   }
-  return p.signal.aborted ? null : { rpcUrl, chain };
+  if (p.signal.aborted) return null;
+  const rpcUrls = wsUrl === undefined ? [rpcUrl] : [wsUrl, rpcUrl];
+  return { rpcUrl, chain: { ...chain, network: { ...chain.network, rpcUrls } } };
 }

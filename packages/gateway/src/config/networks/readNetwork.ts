@@ -3,11 +3,11 @@ import { deriveTokenId } from '../../adapters/chains/evm/deriveTokenId.ts';
 import type { Network } from '../../core/network.ts';
 import { ConfigError } from '../ConfigError.ts';
 import { CONFIG_SETTINGS } from '../configSettings.ts';
-import { readHttpUrl } from '../read/readHttpUrl.ts';
 import { readList } from '../read/readList.ts';
 import { readObject } from '../read/readObject.ts';
 import { readString } from '../read/readString.ts';
 import { readChainSettings } from './readChainSettings.ts';
+import { readRpcUrl } from './readRpcUrl.ts';
 import { readTokens } from './readTokens.ts';
 import { readXpub } from './readXpub.ts';
 
@@ -30,7 +30,7 @@ export function readNetwork(key: string, value: unknown, sharedXpub: string | un
   const rpcUrls =
     settings.rpcUrls === undefined
       ? []
-      : readList(settings.rpcUrls, `${setting}.rpcUrls`, 'http(s) URLs', (url, s) => readHttpUrl(url, s));
+      : readList(settings.rpcUrls, `${setting}.rpcUrls`, 'http(s):// or ws(s):// URLs', readRpcUrl);
   const ownXpub = settings.xpub === undefined ? undefined : readXpub(settings.xpub, `${setting}.xpub`);
   if (rpcUrls.length === 0) return null;
   const xpub = ownXpub ?? sharedXpub;

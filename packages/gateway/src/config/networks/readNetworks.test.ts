@@ -138,6 +138,24 @@ describe('readNetworks: defaults', () => {
   });
 });
 
+describe('readNetworks: websocket RPC URLs', () => {
+  it('takes ws:// and wss:// URLs, alone or beside http(s) ones, in the order given', () => {
+    const urls = ['wss://eth.example-rpc.com/ws/KEY', 'https://eth.example-rpc.com/KEY', 'ws://127.0.0.1:8545'];
+    expect(readNetworks({ xpub: XPUB, ETH: { rpcUrls: urls } })[0]?.rpcUrls).toEqual(urls);
+    expect(readNetworks({ xpub: XPUB, DEV: { ...DEV, rpcUrls: ['ws://127.0.0.1:8545'] } })[0]?.rpcUrls).toEqual([
+      'ws://127.0.0.1:8545',
+    ]);
+  });
+
+  it('names the schemes it takes when refusing another', () => {
+    const error = catchConfigError(
+      () => readNetworks({ xpub: XPUB, ETH: { rpcUrls: ['ftp://rpc.example.org'] } }),
+      'networks.ETH.rpcUrls[0]',
+    );
+    expect(error.message).toBe('config: networks.ETH.rpcUrls[0] must be an http(s):// or ws(s):// URL, not ftp://');
+  });
+});
+
 describe('readNetworks: every bad setting is a ConfigError naming it', () => {
   const cases: [string, Record<string, unknown>, string][] = [
     ['lower-case network key', { eth: {} }, 'networks.eth'],

@@ -19,8 +19,9 @@ export type QuoteStore = {
    * (`watch_until > nowMs`), by ascending id: the watcher's address set, loaded incrementally.
    * Ids are assigned at insert and may commit out of order under concurrency, so a caller that
    * follows by id should reload from 0 now and then (or re-read a margin below its last id).
+   * At most `limit` quotes when given: a caller pages through a large set rather than hold it whole.
    */
-  listWatchedQuotes(networkKey: string, nowMs: number, afterQuoteId: number): Promise<WatchedQuote[]>;
+  listWatchedQuotes(networkKey: string, nowMs: number, afterQuoteId: number, limit?: number): Promise<WatchedQuote[]>;
   /**
    * Sets a new rate and amount (same address) when the quote is still priced at `pricedAtMs` and
    * its order has no payment at all, in one conditional UPDATE; false when another caller re-priced

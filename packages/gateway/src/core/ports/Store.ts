@@ -2,6 +2,7 @@ import type { AddressStore } from './AddressStore.ts';
 import type { AppStore } from './AppStore.ts';
 import type { ChainStore } from './ChainStore.ts';
 import type { DeliveryStore } from './DeliveryStore.ts';
+import type { DeliveryWakeups } from './DeliveryWakeups.ts';
 import type { OrderStore } from './OrderStore.ts';
 import type { PaymentStore } from './PaymentStore.ts';
 import type { QuoteStore } from './QuoteStore.ts';
@@ -21,4 +22,6 @@ export type Stores = {
 export type Store = Stores & {
   /** Runs `work` in one database transaction: all of its writes commit, or none. */
   transaction<T>(work: (tx: Stores) => Promise<T>): Promise<T>;
+  /** Word of commits that made deliveries due at once: the webhook dispatcher's wake-up. */
+  readonly deliveryWakeups: DeliveryWakeups;
 };

@@ -28,6 +28,15 @@ describe('createOriginSlots', () => {
     expect(slots.release(`${B}/hook`)).toBe(false);
   });
 
+  it('says when an origin sits at or below its refill mark, where no answer will ask for a refill', () => {
+    const slots = create();
+    expect(slots.isAtRefillMark(`${A}/hook`)).toBe(true);
+    for (let i = 0; i < 3; i++) slots.hold(`${A}/hook`);
+    expect(slots.isAtRefillMark(`${A}/other`)).toBe(false);
+    slots.release(`${A}/hook`);
+    expect(slots.isAtRefillMark(`${A}/hook`)).toBe(true);
+  });
+
   it('lists the URLs of origins too full to refill, up to the cap', () => {
     const slots = create();
     for (const path of ['/1', '/2', '/3', '/4']) slots.hold(`${A}${path}`);

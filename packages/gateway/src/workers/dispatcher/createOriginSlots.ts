@@ -18,6 +18,8 @@ export type OriginSlots = {
   release(url: string): boolean;
   /** How many more deliveries the origin may hold. */
   getRoom(origin: string): number;
+  /** Whether the origin of `url` holds no more than its refill mark: no answer will ask for a refill. */
+  isAtRefillMark(url: string): boolean;
   /** URLs of origins too full to refill: the queue scan skips them. */
   listSaturatedUrls(): string[];
   /** The ids of the due deliveries that fit: at most `freeSlots`, none past its origin's room. */
@@ -64,6 +66,7 @@ export function createOriginSlots({
       return entry.count === refillBelow;
     },
     getRoom: (origin) => maxHeldPerOrigin - countHeld(origin),
+    isAtRefillMark: (url) => countHeld(originOf(url)) <= refillBelow,
     listSaturatedUrls() {
       const urls: string[] = [];
       for (const entry of byOrigin.values()) {

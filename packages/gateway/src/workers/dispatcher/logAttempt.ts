@@ -1,14 +1,19 @@
 import type { LeasedDelivery } from '../../core/Delivery.ts';
-import type { FinishedAttempt } from '../../core/ports.ts';
+import type { FinishedAttempt, Metrics } from '../../core/ports.ts';
 import type { WorkerLogger } from '../WorkerLogger.ts';
 
-/** Tells the operator about an attempt that did not deliver, or whose outcome went to another owner. */
+/**
+ * Tells the operator about an attempt: counts it by outcome (`metrics`), and logs one that did not
+ * deliver or whose outcome went to another owner.
+ */
 export function logAttempt(
   logger: WorkerLogger,
   delivery: LeasedDelivery,
   { attempt, outcome }: FinishedAttempt,
   isKept: boolean,
+  metrics?: Pick<Metrics, 'countDeliveryAttempt'>,
 ): void {
+  metrics?.countDeliveryAttempt(outcome.state);
   if (!isKept) {
     logger.warn(
       { deliveryId: delivery.deliveryId },

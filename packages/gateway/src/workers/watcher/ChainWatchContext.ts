@@ -5,7 +5,7 @@ import type { Payment } from '../../core/Payment.ts';
 import type { WorkerLogger } from '../WorkerLogger.ts';
 import type { WatchedAddresses } from './createWatchedAddresses.ts';
 
-export type ChainWatcherDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks'>;
+export type ChainWatcherDeps = Pick<Deps, 'store' | 'clock' | 'ids' | 'networks' | 'metrics'>;
 
 /** What one committed range changed: for metrics, logs and benchmarks. */
 export type CommittedRange = {

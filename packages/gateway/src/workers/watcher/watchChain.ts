@@ -4,14 +4,23 @@ import { getBackoffDelay } from '../../core/getBackoffDelay.ts';
 import type { Network } from '../../core/network.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from '../WorkerLogger.ts';
 import type { ChainWatchContext, ChainWatcherDeps, CommittedRange } from './ChainWatchContext.ts';
+import { createHeadWaiter } from './createHeadWaiter.ts';
 import { createWatchedAddresses } from './createWatchedAddresses.ts';
 import { scanNextRange } from './scanNextRange.ts';
 
 export type WatchChainParameters = {
   readonly network: Network;
   readonly chain: ChainReader;
-  /** How often to ask for the head when caught up. Default: a quarter block time, within 250 ms–3 s. */
+  /**
+   * How often to ask for the head when caught up and no `newHeads` subscription is live (the
+   * network has no websocket URL, or its socket is down). Default: a quarter block time, within 250 ms–3 s.
+   */
   readonly pollIntervalMs?: number;
+  /**
+   * How often to ask for the head anyway while subscribed, in case the node leaves out an
+   * announcement. Default: 4 block times within 2–30 s, and never below `pollIntervalMs`.
+   */
+  readonly subscribedPollIntervalMs?: number;
   /** Most blocks scanned (and committed) at once, e.g. while catching up. Default 20. */
   readonly maxBlocksPerRange?: number;
   /** Where the very first start begins (no cursor stored yet). Default: the current head. */
@@ -35,7 +44,8 @@ export const DEFAULT_INITIAL_BACKOFF_MS = 500;
 export const DEFAULT_MAX_BACKOFF_MS = 30_000;
 
 /**
- * Scans one network step by step (`scanNextRange`) until `signal` aborts. Errors back off
+ * Scans one network step by step (`scanNextRange`) until `signal` aborts; once caught up, waits
+ * for the next head (`createHeadWaiter`: announced by subscription, or polled). Errors back off
  * exponentially and resume from the cursor: no block is skipped, none counted twice.
  */
 export async function watchChain(
@@ -51,29 +61,25 @@ export async function watchChain(
     initialMs: parameters.initialBackoffMs ?? DEFAULT_INITIAL_BACKOFF_MS,
     maxMs: parameters.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
   };
-  const ctx: ChainWatchContext = {
-    deps,
-    network,
+  const ctx = createContext(deps, parameters, signal, logger);
+  const heads = createHeadWaiter({
     chain: parameters.chain,
-    signal,
+    networkKey: key,
     logger,
-    watched: createWatchedAddresses(deps.store.quotes, key),
-    maxBlocksPerRange: BigInt(parameters.maxBlocksPerRange ?? DEFAULT_MAX_BLOCKS_PER_RANGE),
-    retainedBlocks: Math.max(
-      parameters.retainedBlocks ?? Math.max(MIN_RETAINED_BLOCKS, 2 * network.confirmations),
-      network.finalityDepth ?? 0,
+    signal,
+    pollIntervalMs,
+    subscribedPollIntervalMs: Math.max(
+      pollIntervalMs,
+      parameters.subscribedPollIntervalMs ?? getDefaultSubscribedPollIntervalMs(network),
     ),
-    startBlock: parameters.startBlock,
-    onRangeCommitted: parameters.onRangeCommitted,
-    cursorWrittenAtMs: deps.clock.now(),
-  };
+  });
   logger.info({ network: key, pollIntervalMs }, 'chain watcher started');
   let failures = 0;
   while (!signal.aborted) {
     try {
       const isCaughtUp = await scanNextRange(ctx);
       failures = 0;
-      if (isCaughtUp) await sleep(pollIntervalMs, signal);
+      if (isCaughtUp) await heads.wait();
     } catch (error) {
       if (signal.aborted) break;
       const retryInMs = getBackoffDelay({ failures: ++failures, ...backoff });
@@ -87,7 +93,37 @@ export async function watchChain(
   logger.info({ network: key }, 'chain watcher stopped');
 }
 
+function createContext(
+  deps: ChainWatcherDeps,
+  parameters: WatchChainParameters,
+  signal: AbortSignal,
+  logger: WorkerLogger,
+): ChainWatchContext {
+  const { network } = parameters;
+  return {
+    deps,
+    network,
+    chain: parameters.chain,
+    signal,
+    logger,
+    watched: createWatchedAddresses(deps.store.quotes, network.key),
+    maxBlocksPerRange: BigInt(parameters.maxBlocksPerRange ?? DEFAULT_MAX_BLOCKS_PER_RANGE),
+    retainedBlocks: Math.max(
+      parameters.retainedBlocks ?? Math.max(MIN_RETAINED_BLOCKS, 2 * network.confirmations),
+      network.finalityDepth ?? 0,
+    ),
+    startBlock: parameters.startBlock,
+    onRangeCommitted: parameters.onRangeCommitted,
+    cursorWrittenAtMs: deps.clock.now(),
+  };
+}
+
 /** A quarter of the block time, kept within 250 ms and 3 s. */
 function getDefaultPollIntervalMs(network: Network): number {
   return Math.min(3_000, Math.max(250, Math.round((network.blockTimeSeconds * 1000) / 4)));
+}
+
+/** Four block times, kept within 2 s and 30 s. */
+function getDefaultSubscribedPollIntervalMs(network: Network): number {
+  return Math.min(30_000, Math.max(2_000, Math.round(network.blockTimeSeconds * 4000)));
 }

@@ -1,5 +1,16 @@
-import { type Chain, createPublicClient, defineChain, fallback, http, type PublicClient, type Transport } from 'viem';
+import {
+  type Chain,
+  createPublicClient,
+  custom,
+  defineChain,
+  fallback,
+  http,
+  type PublicClient,
+  type Transport,
+} from 'viem';
 import type { Network } from '../../../core/network.ts';
+import { createRpcSocket } from './createRpcSocket.ts';
+import type { RpcSocket } from './RpcSocket.ts';
 
 /** A read-only viem client bound to one network. */
 export type ChainClient = PublicClient<Transport, Chain>;
@@ -17,20 +28,31 @@ export type CreateChainClientOptions = {
    * busy chain passes viem's 10 MB default easily, so the default is 64 MiB.
    */
   readonly maxResponseBytes?: number;
+  /** The sockets of the network's `ws(s)://` URLs, when the caller shares them; else made here. */
+  readonly sockets?: readonly RpcSocket[];
 };
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
+/** Whether an RPC URL is a websocket one (`ws://`, `wss://`), which also carries head subscriptions. */
+export const isWebSocketUrl = (url: string): boolean => /^wss?:\/\//i.test(url);
+
 /**
- * Builds a viem public client for a network: falls back over its RPC URLs in order, times every
- * request out, and batches the requests issued in one tick (a scan's per-block reads go out as
- * one HTTP request).
+ * Builds a viem public client for a network. Reads go over its websocket URLs first (a watcher
+ * step's reads from anvil on loopback: 2 ms there against 12 ms over HTTP, batched), then its HTTP URLs,
+ * each group in the order given, falling back to the next when one fails. Every request times out;
+ * over HTTP the requests issued in one tick go out as one batch (a scan's per-block reads), over a
+ * websocket they go out at once on the open connection.
  */
 export function createChainClient(network: Network, options: CreateChainClientOptions = {}): ChainClient {
   if (network.rpcUrls.length === 0) throw new Error(`network ${network.key} has no RPC URL`);
   const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const httpUrls = network.rpcUrls.filter((url) => !isWebSocketUrl(url));
+  const sockets =
+    options.sockets ??
+    network.rpcUrls.filter(isWebSocketUrl).map((url) => createRpcSocket(url, { timeoutMs: timeout }));
   const batch = { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE };
   const maxResponseBodySize = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const native = network.tokens.find((token) => token.contract === null);
@@ -42,11 +64,16 @@ export function createChainClient(network: Network, options: CreateChainClientOp
       symbol: native?.symbol ?? 'ETH',
       decimals: native?.decimals ?? 18,
     },
-    rpcUrls: { default: { http: [...network.rpcUrls] } },
+    rpcUrls: { default: { http: httpUrls, webSocket: sockets.map((socket) => socket.url) } },
   });
+  const transports = [
+    // A socket that is down and waiting to reconnect fails at once: the next URL is tried without delay.
+    ...sockets.map((socket) => custom({ request: ({ method, params }) => socket.request(method, params) })),
+    ...httpUrls.map((url) => http(url, { batch, timeout, maxResponseBodySize })),
+  ];
   return createPublicClient({
     chain,
-    transport: fallback(network.rpcUrls.map((url) => http(url, { batch, timeout, maxResponseBodySize }))),
+    transport: fallback(transports),
     pollingInterval: network.blockTimeSeconds * 1000,
     // The watcher decides how often to ask for the head; a cached block number would make it lag.
     cacheTime: 0,

@@ -59,6 +59,16 @@ describe('parseXpub', () => {
     payload[45] = 0x02;
     expect(parseXpub(encodeBase58Check(payload))).toMatchObject({ ok: false, reason: 'invalid_key' });
   });
+
+  it('rejects a depth-0 key that names a parent or an index, and keeps its public key and chain code', () => {
+    const master = HDKey.fromMasterSeed(new Uint8Array(32).fill(7));
+    const payload = Buffer.from(decodeBase58(master.publicExtendedKey).subarray(0, 78));
+    const parsed = parseXpub(master.publicExtendedKey);
+    expect(parsed.ok && Buffer.from(parsed.value.key.publicKey).equals(payload.subarray(45, 78))).toBe(true);
+    expect(parsed.ok && Buffer.from(parsed.value.key.chainCode).equals(payload.subarray(13, 45))).toBe(true);
+    payload.writeUInt32BE(1, 9);
+    expect(parseXpub(encodeBase58Check(payload))).toMatchObject({ ok: false, reason: 'invalid_key' });
+  });
 });
 
 const ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';

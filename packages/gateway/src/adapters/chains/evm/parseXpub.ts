@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HDKey } from 'viem/accounts';
+import { secp256k1 } from '@noble/curves/secp256k1';
 
 export type ParseXpubFailure =
   | 'not_base58'
@@ -9,8 +9,11 @@ export type ParseXpubFailure =
   | 'unsupported_version'
   | 'invalid_key';
 
+/** The public key (compressed, on the curve) and chain code an xpub carries. */
+export type XpubKey = { readonly publicKey: Uint8Array; readonly chainCode: Uint8Array };
+
 export type ParseXpubResult =
-  | { readonly ok: true; readonly value: { readonly xpub: string; readonly key: HDKey; readonly depth: number } }
+  | { readonly ok: true; readonly value: { readonly xpub: string; readonly key: XpubKey; readonly depth: number } }
   | { readonly ok: false; readonly reason: ParseXpubFailure; readonly message: string };
 
 const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
@@ -44,14 +47,30 @@ export function parseXpub(text: string): ParseXpubResult {
   // Checked before the version so xprv, tprv, yprv, zprv... are all named for what they are.
   if (payload[45] === 0) return fail('private_key');
   if (payload.readUInt32BE(0) !== XPUB_VERSION) return fail('unsupported_version');
-  let key: HDKey;
+  const depth = payload[4] ?? 0;
+  // BIP-32: a master key (depth 0) has no parent, so neither a parent fingerprint nor an index.
+  if (depth === 0 && (payload.readUInt32BE(5) !== 0 || payload.readUInt32BE(9) !== 0)) return fail('invalid_key');
+  const publicKey = new Uint8Array(payload.subarray(45, 78));
+  if (!isOnCurve(publicKey)) return fail('invalid_key');
+  return {
+    ok: true,
+    value: { xpub: text, key: { publicKey, chainCode: new Uint8Array(payload.subarray(13, 45)) }, depth },
+  };
+}
+
+/**
+ * Whether a compressed public key decodes to a point of secp256k1. Checked with @noble/curves, not
+ * viem's HDKey: config loading (every `kassa` command) would otherwise load viem's account modules.
+ */
+function isOnCurve(publicKey: Uint8Array): boolean {
   try {
-    key = HDKey.fromExtendedKey(text);
-  } catch {
-    // The library rejects points off the curve and inconsistent depth/index; one reason fits both.
-    return fail('invalid_key');
+    secp256k1.ProjectivePoint.fromHex(publicKey);
+    return true;
+  } catch (error) {
+    // fromHex throws for a point off the curve or a bad prefix: both mean no valid key.
+    if (error instanceof Error) return false;
+    throw error;
   }
-  return { ok: true, value: { xpub: text, key, depth: key.depth } };
 }
 
 function fail(reason: ParseXpubFailure): ParseXpubResult {

@@ -13,9 +13,15 @@ import { toDeliveryAttempt } from './toDeliveryAttempt.ts';
  * The webhook outbox in the database. The dispatcher's hot statements (listDueDeliveries,
  * leaseDeliveries, leaseDueDeliveriesTo, finishDeliveryAttempts) are SQL templates in files of their
  * own: building them with the query builder took more CPU than SQLite took to run them. Where the
- * dialects differ (leasing, the resend lock) the dialect says how.
+ * dialects differ (leasing, the resend lock) the dialect says how. `onDue` runs after every
+ * statement that made deliveries due at once (an insert, a requeue), in the same transaction, so
+ * the dispatcher can be woken when it commits.
  */
-export function createDeliveryStore(db: Kysely<Database>, dialect: KassaDialect): DeliveryStore {
+export function createDeliveryStore(
+  db: Kysely<Database>,
+  dialect: KassaDialect,
+  onDue: () => Promise<void>,
+): DeliveryStore {
   return {
     async insertDelivery(delivery) {
       const result = await db
@@ -41,7 +47,9 @@ export function createDeliveryStore(db: Kysely<Database>, dialect: KassaDialect)
         })
         .onConflict((oc) => oc.columns(['record_id', 'event']).doNothing())
         .executeTakeFirst();
-      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      const isInserted = (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+      if (isInserted) await onDue();
+      return isInserted;
     },
 
     async hasDeliveryFor(recordId, events) {
@@ -111,7 +119,9 @@ export function createDeliveryStore(db: Kysely<Database>, dialect: KassaDialect)
         .where('created_at', '<=', toMs)
         .where('state', 'in', [...states])
         .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      const requeued = Number(result.numUpdatedRows);
+      if (requeued > 0) await onDue();
+      return requeued;
     },
 
     async requeueDelivery(deliveryId, nowMs) {
@@ -120,7 +130,9 @@ export function createDeliveryStore(db: Kysely<Database>, dialect: KassaDialect)
         .set({ state: 'pending', next_attempt_at: nowMs, delivered_at: null })
         .where('delivery_id', '=', deliveryId)
         .executeTakeFirst();
-      return result.numUpdatedRows > 0n;
+      const isRequeued = result.numUpdatedRows > 0n;
+      if (isRequeued) await onDue();
+      return isRequeued;
     },
 
     async listResendRequestTimes(appId, sinceMs) {

@@ -21,6 +21,20 @@ export type LeaseTarget = {
   readonly value: string;
 };
 
+/** What hears other processes' word of due deliveries (`KassaDialect.listenForDueDeliveries`). */
+export type ListenForDueDeliveriesParameters = {
+  /**
+   * Another process committed due deliveries; `source` is what it passed to `notifyDueDeliveries`.
+   * Null once the listener has (re)connected: words sent while it was not listening are lost.
+   */
+  readonly onNotice: (source: string | null) => void;
+  /** The listening connection failed; it is replaced by itself. */
+  readonly onError: (error: unknown) => void;
+};
+
+/** A running listener; `stop` ends its connection and timers. */
+export type DueDeliveryListener = { stop(): Promise<void> };
+
 /**
  * Everything SQLite and PostgreSQL do differently, behind one interface (as Kysely's
  * `DialectAdapter` does for SQL generation). `createDb` picks the dialect once; stores, the
@@ -55,4 +69,13 @@ export type KassaDialect = {
   withMigrationLock<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** The order writer for inserts outside a transaction that may share one commit (group commit). */
   createBatchingOrderWriter(db: Kysely<Database>): OrderWriter;
+  /**
+   * Tells other processes that deliveries became due, from inside the transaction `db` runs in:
+   * the word leaves when it commits, never on a rollback. `source` names the sender, so its own
+   * listener can skip what it already knows. Nothing on SQLite, where the only other processes
+   * are CLI commands and the dispatcher's polling covers them.
+   */
+  notifyDueDeliveries(db: Kysely<Database>, source: string): Promise<void>;
+  /** Hears `notifyDueDeliveries` of every process on this schema; null where there is no such channel (SQLite). */
+  listenForDueDeliveries(parameters: ListenForDueDeliveriesParameters): DueDeliveryListener | null;
 };

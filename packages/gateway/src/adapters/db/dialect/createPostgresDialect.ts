@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { createOrderWriter } from '../orders/createOrderWriter.ts';
+import { createBatchedOrderWriter } from '../orders/createBatchedOrderWriter.ts';
 import { createPostgresLeaderLock } from './createPostgresLeaderLock.ts';
 import type { KassaDialect } from './KassaDialect.ts';
+import { DUE_DELIVERIES_CHANNEL, listenForPostgresDueDeliveries } from './listenForPostgresDueDeliveries.ts';
 
 export type CreatePostgresDialectParameters = {
   /** The database URL: the leader lock opens its own connection to it. */
@@ -31,8 +32,13 @@ export function createPostgresDialect({ url, pgSchema }: CreatePostgresDialectPa
         await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':kassa_migrations'))`.execute(trx);
         return work(trx);
       }),
-    // Every connection of the pool commits in parallel, and one failed statement would abort a
-    // shared transaction: no group commit here.
-    createBatchingOrderWriter: (db) => createOrderWriter(db),
+    // Concurrent inserts share one multi-row INSERT and its commit; a failed batch is retried row by row.
+    createBatchingOrderWriter: (db) => createBatchedOrderWriter(db),
+    // NOTIFY inside a transaction is held back until it commits: a woken dispatcher finds the rows.
+    // The schema goes in the payload so that installations sharing a database skip each other's.
+    async notifyDueDeliveries(db, source) {
+      await sql`select pg_notify(${DUE_DELIVERIES_CHANNEL}, current_schema() || '/' || ${source})`.execute(db);
+    },
+    listenForDueDeliveries: (parameters) => listenForPostgresDueDeliveries({ ...parameters, url, pgSchema }),
   };
 }

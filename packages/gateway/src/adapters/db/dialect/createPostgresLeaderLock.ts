@@ -1,6 +1,7 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { LeaderLease, LeaderLock } from '../../../core/LeaderLock.ts';
 import { sleep } from '../../system/sleep.ts';
+import { loadPg } from '../loadPg.ts';
 import { searchPathOption } from './searchPathOption.ts';
 
 export type CreatePostgresLeaderLockParameters = {
@@ -27,7 +28,7 @@ export function createPostgresLeaderLock(parameters: CreatePostgresLeaderLockPar
     async acquire(name, signal) {
       while (!signal.aborted) {
         const lost = new AbortController();
-        const client = new pg.Client({ connectionString: url, query_timeout: heartbeatMs, ...schemaOption });
+        const client = new (loadPg().Client)({ connectionString: url, query_timeout: heartbeatMs, ...schemaOption });
         // Without a listener a dropped connection would crash the process.
         client.on('error', (error) => lost.abort(error));
         const key = [KASSA_LOCK_CLASS, `/${name}`];

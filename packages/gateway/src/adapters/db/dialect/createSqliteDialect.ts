@@ -36,5 +36,9 @@ export function createSqliteDialect(sqlite: SQLite.Database): KassaDialect {
         }
       }),
     createBatchingOrderWriter: (db) => createGroupCommitOrderWriter(db, sqlite),
+    notifyDueDeliveries: async () => {
+      // One process writes and dispatches: the store's in-process wake-up is all there is to send.
+    },
+    listenForDueDeliveries: () => null,
   };
 }

@@ -1,4 +1,4 @@
-import { getAddress } from 'viem';
+import { checksumAddress } from '../../chains/evm/checksumAddress.ts';
 
 export type BuildPaymentUriParameters = {
   readonly chainId: number;
@@ -19,7 +19,7 @@ export type BuildPaymentUriParameters = {
 export function buildPaymentUri({ chainId, to, contract, amount }: BuildPaymentUriParameters): string {
   if (amount < 0n) throw new RangeError('amount must not be negative');
   if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new RangeError('chainId must be a positive integer');
-  const recipient = getAddress(to);
+  const recipient = checksumAddress(to);
   if (contract === null) return `ethereum:${recipient}@${chainId}?value=${amount}`;
-  return `ethereum:${getAddress(contract)}@${chainId}/transfer?address=${recipient}&uint256=${amount}`;
+  return `ethereum:${checksumAddress(contract)}@${chainId}/transfer?address=${recipient}&uint256=${amount}`;
 }

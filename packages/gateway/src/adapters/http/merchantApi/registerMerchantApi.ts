@@ -4,6 +4,7 @@ import type { Deps } from '../../../app/Deps.ts';
 import type { App } from '../../../core/App.ts';
 import { KassaError } from '../../../core/KassaError.ts';
 import type { RequestBody } from '../../../protocol/request/fieldReaders.ts';
+import { REPLY_RESULT_CODES } from '../../metrics/addHttpMetricsHook.ts';
 import { createWindowRateLimiter } from '../createWindowRateLimiter.ts';
 import { authenticateRequest } from './authenticateRequest.ts';
 import { ERROR_REPLIES } from './errorReplies.ts';
@@ -43,6 +44,7 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
 
   const send = (reply: FastifyReply, code: number, msg: string, data: unknown, app: App | null, httpStatus = 200) => {
     const signed = signEnvelope({ code, msg, data }, app, clock.now());
+    REPLY_RESULT_CODES.set(reply, code);
     return reply
       .code(httpStatus)
       .headers(signed.headers)

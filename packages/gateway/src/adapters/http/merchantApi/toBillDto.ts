@@ -1,7 +1,7 @@
 import type { BillData } from '@kassa/sdk';
-import { getAddress } from 'viem';
 import type { Bill } from '../../../app/createBill.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
+import { checksumAddress } from '../../chains/evm/checksumAddress.ts';
 
 /**
  * The `bill/create` reply (spec §5), in the documented key order. `network` is the chain key
@@ -16,7 +16,7 @@ export function toBillDto({ order, quote }: Bill): BillData {
     // No logos are served yet; an empty string keeps the key for clients that read it.
     logo: '',
     network: quote.networkKey,
-    pay_address: getAddress(quote.address),
+    pay_address: checksumAddress(quote.address),
     crypto: quote.symbol,
     token_id: quote.tokenId,
     memo: '',
