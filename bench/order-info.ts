@@ -3,9 +3,11 @@
 // The orders are written straight into the gateway's tables (seedOrders.ts), then the lookup's
 // plan is printed to show it uses the (app_id, merchant_order_id) key.
 // Usage: npx tsx bench/order-info.ts [--orders 1000000] [--requests 2000] [--databases sqlite,postgres]
+//   [--keep DIR]  (keeps the seeded databases under DIR and reuses them in later runs: keptOrderData.ts)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './support/describeMachine.ts';
+import { keptOrderData } from './support/keptOrderData.ts';
 import { measureOrderInfo, type OrderInfoLatency } from './support/measureOrderInfo.ts';
 import { processTreeCpuMs } from './support/processTreeCpuMs.ts';
 import { explainOrderLookup, type OrderTarget, seedOrders } from './support/seedOrders.ts';
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     orders: { type: 'string', default: '1000000' },
     requests: { type: 'string', default: '2000' },
     databases: { type: 'string', default: 'sqlite,postgres' },
+    keep: { type: 'string' },
   },
 });
 const orderCount = Number(values.orders);
@@ -26,17 +29,23 @@ type ServerInfo = { url: string; appId: string; appSecret: string; dataDir: stri
 
 /** Starts a gateway on `database`, fills it with the orders, and times bill/info against it. */
 async function measureOn(database: string): Promise<OrderInfoLatency & { database: string; cpuUs: number | null }> {
-  const server = await startServerProcess<ServerInfo>('./serveKassa.ts', [database]);
+  const kept = values.keep === undefined ? undefined : keptOrderData(values.keep, database, orderCount);
+  const server = await startServerProcess<ServerInfo>('./serveKassa.ts', [database], kept?.env);
   try {
     const { url, appId, appSecret, dataDir, pgSchema } = server.info;
     const target: OrderTarget =
       pgSchema === undefined
         ? { kind: 'sqlite', file: path.join(dataDir, 'kassa.sqlite') }
         : { kind: 'postgres', url: pgUrl, schema: pgSchema };
-    const fillStart = performance.now();
-    await seedOrders(target, appId, orderCount);
-    const fillSeconds = ((performance.now() - fillStart) / 1000).toFixed(1);
-    console.log(`${database}: filled ${orderCount.toLocaleString('en')} orders in ${fillSeconds} s`);
+    if (kept?.isSeeded === true) {
+      console.log(`${database}: reusing ${orderCount.toLocaleString('en')} orders kept in ${dataDir}`);
+    } else {
+      const fillStart = performance.now();
+      await seedOrders(target, appId, orderCount);
+      kept?.markSeeded({ appId, appSecret });
+      const fillSeconds = ((performance.now() - fillStart) / 1000).toFixed(1);
+      console.log(`${database}: filled ${orderCount.toLocaleString('en')} orders in ${fillSeconds} s`);
+    }
     console.log(`${database}: plan of the order lookup: ${await explainOrderLookup(target, appId)}`);
     const common = { url, appId, appSecret, orderCount };
     await measureOrderInfo({ ...common, requests: 200 }); // warm-up: JIT, caches

@@ -13,13 +13,15 @@ const database = process.argv[2] ?? 'sqlite';
 // An existing data dir (and its app) may be handed in: bench/order-info.ts fills one with orders first.
 const givenDataDir = process.env.KASSA_BENCH_DATA_DIR;
 const dataDir = givenDataDir ?? mkdtempSync(path.join(tmpdir(), 'kassa-bench-'));
+// A kept schema (bench/order-info.ts --keep) is created if missing and never dropped.
+const givenPgSchema = process.env.KASSA_BENCH_PG_SCHEMA;
 let pgSchema: string | undefined;
 const pgUrl = process.env.KASSA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 if (database === 'postgres') {
-  pgSchema = `kassa_bench_${process.pid}`;
+  pgSchema = givenPgSchema ?? `kassa_bench_${process.pid}`;
   const client = new pg.Client({ connectionString: pgUrl });
   await client.connect();
-  await client.query(`CREATE SCHEMA ${pgSchema}`);
+  await client.query(`CREATE SCHEMA IF NOT EXISTS ${pgSchema}`);
   await client.end();
 }
 // The per-app request limit (60,000 a minute by default) would cut a throughput run short: 0 turns it off.
@@ -49,7 +51,7 @@ process.stdout.write(`${JSON.stringify({ url, appId, appSecret, dataDir, pgSchem
 
 const stop = async () => {
   await gateway.close();
-  if (pgSchema !== undefined) {
+  if (pgSchema !== undefined && givenPgSchema === undefined) {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
     await client.query(`DROP SCHEMA ${pgSchema} CASCADE`);

@@ -3,7 +3,7 @@ import { convertUsdToToken } from '../core/money/convertUsdToToken.ts';
 import { formatDecimal } from '../core/money/Decimal.ts';
 import { parseAmount } from '../core/money/parseAmount.ts';
 import type { Order } from '../core/Order.ts';
-import type { Stores } from '../core/ports.ts';
+import type { NewQuote, Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
 import { requireFreshRate } from '../core/requireFreshRate.ts';
 import type { Deps } from './Deps.ts';
@@ -13,6 +13,9 @@ export type CreateQuoteDeps = Pick<Deps, 'clock' | 'rateSource' | 'deriveDeposit
   /** The stores to write through: a caller's transaction, so the quote commits with its other writes. */
   readonly tx: Stores;
 };
+
+/** A quote's price: everything but its address. */
+export type QuotePrice = Omit<NewQuote, 'address' | 'addressIndex' | 'xpubId'>;
 
 export type CreateQuoteParameters = NetworkToken & {
   readonly order: Order;
@@ -33,14 +36,27 @@ export async function createQuote(
   deps: CreateQuoteDeps,
   { order, network, token, depositAddress }: CreateQuoteParameters,
 ): Promise<Quote> {
+  const price = priceQuote(deps, { order, network, token });
+  // Picked field by field: a caller may pass a whole quote as `depositAddress`.
+  const { address, addressIndex, xpubId } = depositAddress ?? (await allocateDepositAddress(deps, network.xpub));
+  return deps.tx.quotes.insertQuote({ ...price, address, addressIndex, xpubId });
+}
+
+/**
+ * Prices `order` in `token` now: `rate_unavailable` when there is no fresh rate, the amount
+ * rounded up (the payer owes it).
+ */
+export function priceQuote(
+  deps: Pick<Deps, 'clock' | 'rateSource'>,
+  { order, network, token }: NetworkToken & { readonly order: Order },
+): QuotePrice {
   const rate = requireFreshRate(deps.rateSource, token.symbol);
   const amount =
     order.priceUsdCents === null
       ? parseTokenPrice(order, token.decimals)
       : convertUsdToToken(order.priceUsdCents, rate, token.decimals);
-  const { address, addressIndex, xpubId } = depositAddress ?? (await allocateDepositAddress(deps, network.xpub));
   const nowMs = deps.clock.now();
-  return deps.tx.quotes.insertQuote({
+  return {
     orderId: order.orderId,
     networkKey: network.key,
     tokenId: token.tokenId,
@@ -49,12 +65,9 @@ export async function createQuote(
     decimals: token.decimals,
     tokenRate: formatDecimal(rate),
     amount,
-    address,
-    addressIndex,
-    xpubId,
     createdAtMs: nowMs,
     pricedAtMs: nowMs,
-  });
+  };
 }
 
 /** The next never-used address of `xpub`: its counter moves in the caller's transaction, if any. */

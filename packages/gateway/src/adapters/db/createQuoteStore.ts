@@ -1,11 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { QuoteStore } from '../../core/ports.ts';
 import type { Quote } from '../../core/Quote.ts';
+import type { BillWriter } from './bills/BillWriter.ts';
+import { createBillWriter } from './bills/createBillWriter.ts';
 import type { Database, QuotesTable } from './schema.ts';
 
-/** Quotes in the database. */
-export function createQuoteStore(db: Kysely<Database>): QuoteStore {
+/** Quotes in the database; `billWriter` writes an order with its first quote. */
+export function createQuoteStore(db: Kysely<Database>, billWriter: BillWriter = createBillWriter(db)): QuoteStore {
   return {
+    insertOrderWithQuote: (order, quote) => billWriter.insertOrderWithQuote(order, quote),
     async listQuotesForOrders(orderIds) {
       if (orderIds.length === 0) return [];
       const rows = await db

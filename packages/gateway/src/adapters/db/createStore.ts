@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Store, Stores } from '../../core/ports.ts';
+import type { AddressStore, Store, Stores } from '../../core/ports.ts';
 import type { SecretBox } from '../crypto/createSecretBox.ts';
+import type { BillWriter } from './bills/BillWriter.ts';
 import { createAddressStore } from './createAddressStore.ts';
 import { createAppStore } from './createAppStore.ts';
 import { createChainStore } from './createChainStore.ts';
@@ -14,11 +15,17 @@ import { createOrderWriter } from './orders/createOrderWriter.ts';
 import type { OrderWriter } from './orders/OrderWriter.ts';
 import type { Database } from './schema.ts';
 
+/** bill/create's batching writers: its address indexes, then its order with the quote. */
+type BillWriters = {
+  readonly writer: BillWriter;
+  readonly allocator: Pick<AddressStore, 'allocateIndexForNewOrder'>;
+};
+
 export type CreateStoreOptions = {
   /**
-   * Orders inserted outside a transaction go through the dialect's batching writer: concurrent
-   * inserts share a commit (SQLite: one transaction; PostgreSQL: one multi-row INSERT). Off by
-   * default: one insert, one commit.
+   * Orders (and orders with their first quote) inserted outside a transaction go through the
+   * dialect's batching writers: concurrent inserts share a commit (SQLite: one transaction;
+   * PostgreSQL: one multi-row statement). Off by default: one insert, one commit.
    */
   readonly groupCommitOrders?: boolean;
 };
@@ -30,24 +37,32 @@ export type CreateStoreOptions = {
  */
 export function createStore({ db, dialect }: KassaDb, secretBox: SecretBox, options: CreateStoreOptions = {}): Store {
   const deliveryWakeups = createDeliveryWakeups(dialect);
-  const storesOf = (handle: Kysely<Database>, orderWriter: OrderWriter, onDue: () => Promise<void>): Stores => ({
+  const storesOf = (
+    handle: Kysely<Database>,
+    orderWriter: OrderWriter,
+    onDue: () => Promise<void>,
+    bills?: BillWriters,
+  ): Stores => ({
     apps: createAppStore(handle, secretBox),
-    orders: createOrderStore(handle, orderWriter),
-    quotes: createQuoteStore(handle),
+    orders: createOrderStore(handle, dialect.name, orderWriter),
+    quotes: createQuoteStore(handle, bills?.writer),
     payments: createPaymentStore(handle),
     deliveries: createDeliveryStore(handle, dialect, onDue),
-    addresses: createAddressStore(handle),
+    addresses: createAddressStore(handle, bills?.allocator),
     chain: createChainStore(handle),
   });
-  const orderWriter =
-    options.groupCommitOrders === true ? dialect.createBatchingOrderWriter(db) : createOrderWriter(db);
+  const batching = options.groupCommitOrders === true;
+  const orderWriter = batching ? dialect.createBatchingOrderWriter(db) : createOrderWriter(db);
+  const bills = batching
+    ? { writer: dialect.createBatchingBillWriter(db), allocator: dialect.createBatchingIndexAllocator(db) }
+    : undefined;
   // Outside a transaction the statement has committed already: word can go at once.
   const notifyNow = async (): Promise<void> => {
     await dialect.notifyDueDeliveries(db, deliveryWakeups.source);
     deliveryWakeups.notifyCommitted();
   };
   return {
-    ...storesOf(db, orderWriter, notifyNow),
+    ...storesOf(db, orderWriter, notifyNow, bills),
     deliveryWakeups,
     async transaction(work) {
       let isDue = false;

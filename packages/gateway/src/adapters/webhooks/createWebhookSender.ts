@@ -1,10 +1,6 @@
-import { createGuardedAgent } from './createGuardedAgent.ts';
+import type { Agent } from 'undici';
 import { parseCidrList } from './parseCidrList.ts';
-import {
-  type SendSignedWebhookParameters,
-  type SendSignedWebhookReturnType,
-  sendSignedWebhook,
-} from './sendSignedWebhook.ts';
+import type { SendSignedWebhookParameters, SendSignedWebhookReturnType } from './sendSignedWebhook.ts';
 
 /** One signed webhook to send: what varies per attempt. */
 export type WebhookRequest = Omit<SendSignedWebhookParameters, 'timeoutMs' | 'agent'>;
@@ -22,14 +18,36 @@ export type CreateWebhookSenderParameters = {
   readonly timeoutMs: number;
 };
 
+type LoadedSender = {
+  readonly agent: Agent;
+  readonly send: (request: WebhookRequest) => Promise<SendSignedWebhookReturnType>;
+};
+
 /**
  * The dispatcher's way out: each attempt signed afresh and posted through an agent that refuses
  * private and loopback targets at connect time (unless `allowedCidrs` lets them through).
+ * undici and the agent are loaded with the first webhook, not at start: undici holds about 8 MB
+ * once loaded, and a gateway may go a long time without a webhook to send.
  */
 export function createWebhookSender({ allowedCidrs, timeoutMs }: CreateWebhookSenderParameters): WebhookSender {
-  const agent = createGuardedAgent({ allowList: parseCidrList(allowedCidrs) });
+  // Parsed now, so a bad `allowedCidrs` fails at start, not at the first delivery.
+  const allowList = parseCidrList(allowedCidrs);
+  let loading: Promise<LoadedSender> | undefined;
+  const load = async (): Promise<LoadedSender> => {
+    const [{ createGuardedAgent }, { sendSignedWebhook }] = await Promise.all([
+      import('./createGuardedAgent.ts'),
+      import('./sendSignedWebhook.ts'),
+    ]);
+    const agent = createGuardedAgent({ allowList });
+    return { agent, send: (request) => sendSignedWebhook({ ...request, timeoutMs, agent }) };
+  };
   return {
-    send: (request) => sendSignedWebhook({ ...request, timeoutMs, agent }),
-    close: () => agent.close(),
+    async send(request) {
+      loading ??= load();
+      return (await loading).send(request);
+    },
+    async close() {
+      if (loading !== undefined) await (await loading).agent.close();
+    },
   };
 }

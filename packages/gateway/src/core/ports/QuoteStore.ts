@@ -1,7 +1,16 @@
+import type { Order } from '../Order.ts';
 import type { Quote } from '../Quote.ts';
 
 /** A quote before the database numbered it. */
 export type NewQuote = Omit<Quote, 'quoteId'>;
+
+/** An order's first quote before either exists: it takes the order's id. */
+export type BillQuote = Omit<NewQuote, 'orderId'>;
+
+export type InsertBillResult =
+  | { readonly inserted: true; readonly order: Order; readonly quote: Quote }
+  /** The (app, merchant_order_id) pair existed: here is the order that holds it; nothing was written. */
+  | { readonly inserted: false; readonly order: Order };
 
 /** A quote whose address is still watched, with the moment it stops being watched. */
 export type WatchedQuote = Quote & {
@@ -14,6 +23,12 @@ export type QuoteStore = {
   listQuotesForOrders(orderIds: readonly string[]): Promise<Quote[]>;
   /** Inserts a quote and returns it with its id. */
   insertQuote(quote: NewQuote): Promise<Quote>;
+  /**
+   * Inserts `order` with its first quote in one commit, unless the app already has the order's
+   * merchant order id: then nothing is written and the stored order comes back. Resolves once
+   * committed. Outside a transaction the bills of concurrent callers may share one commit.
+   */
+  insertOrderWithQuote(order: Order, quote: BillQuote): Promise<InsertBillResult>;
   /**
    * Quotes on `networkKey` with id above `afterQuoteId` whose order is watched at `nowMs`
    * (`watch_until > nowMs`), by ascending id: the watcher's address set, loaded incrementally.

@@ -1,5 +1,7 @@
 import type { Kysely, RawBuilder } from 'kysely';
 import type { LeaderLock } from '../../../core/LeaderLock.ts';
+import type { AddressStore } from '../../../core/ports.ts';
+import type { BillWriter } from '../bills/BillWriter.ts';
 import type { OrderWriter } from '../orders/OrderWriter.ts';
 import type { Database } from '../schema.ts';
 
@@ -69,6 +71,10 @@ export type KassaDialect = {
   withMigrationLock<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   /** The order writer for inserts outside a transaction that may share one commit (group commit). */
   createBatchingOrderWriter(db: Kysely<Database>): OrderWriter;
+  /** The same for orders with their first quote (bill/create). */
+  createBatchingBillWriter(db: Kysely<Database>): BillWriter;
+  /** `allocateIndexForNewOrder` of concurrent callers sharing one commit. */
+  createBatchingIndexAllocator(db: Kysely<Database>): Pick<AddressStore, 'allocateIndexForNewOrder'>;
   /**
    * Tells other processes that deliveries became due, from inside the transaction `db` runs in:
    * the word leaves when it commits, never on a rollback. `source` names the sender, so its own

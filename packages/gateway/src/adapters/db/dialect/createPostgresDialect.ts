@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { createBatchedBillWriter } from '../bills/createBatchedBillWriter.ts';
+import { createBatchedIndexAllocator } from '../bills/createBatchedIndexAllocator.ts';
 import { createBatchedOrderWriter } from '../orders/createBatchedOrderWriter.ts';
 import { createPostgresLeaderLock } from './createPostgresLeaderLock.ts';
 import type { KassaDialect } from './KassaDialect.ts';
@@ -34,6 +36,8 @@ export function createPostgresDialect({ url, pgSchema }: CreatePostgresDialectPa
       }),
     // Concurrent inserts share one multi-row INSERT and its commit; a failed batch is retried row by row.
     createBatchingOrderWriter: (db) => createBatchedOrderWriter(db),
+    createBatchingBillWriter: (db) => createBatchedBillWriter(db),
+    createBatchingIndexAllocator: (db) => createBatchedIndexAllocator(db),
     // NOTIFY inside a transaction is held back until it commits: a woken dispatcher finds the rows.
     // The schema goes in the payload so that installations sharing a database skip each other's.
     async notifyDueDeliveries(db, source) {

@@ -1,5 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import { createGroupCommitBillWriter } from '../bills/createGroupCommitBillWriter.ts';
+import { createGroupCommitIndexAllocator } from '../bills/createGroupCommitIndexAllocator.ts';
 import { createGroupCommitOrderWriter } from '../orders/createGroupCommitOrderWriter.ts';
 import { createInProcessLeaderLock } from './createInProcessLeaderLock.ts';
 import type { KassaDialect } from './KassaDialect.ts';
@@ -36,6 +38,8 @@ export function createSqliteDialect(sqlite: SQLite.Database): KassaDialect {
         }
       }),
     createBatchingOrderWriter: (db) => createGroupCommitOrderWriter(db, sqlite),
+    createBatchingBillWriter: (db) => createGroupCommitBillWriter(db, sqlite),
+    createBatchingIndexAllocator: (db) => createGroupCommitIndexAllocator(db, sqlite),
     notifyDueDeliveries: async () => {
       // One process writes and dispatches: the store's in-process wake-up is all there is to send.
     },

@@ -1,13 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { OrderStore } from '../../../core/ports.ts';
 import { toOrderWireStatus } from '../../../protocol/toOrderWireStatus.ts';
+import type { SqlDialectName } from '../dialect/KassaDialect.ts';
 import type { Database } from '../schema.ts';
 import { createOrderWriter } from './createOrderWriter.ts';
+import { findOrdersWithActivity } from './findOrdersWithActivity.ts';
 import type { OrderWriter } from './OrderWriter.ts';
 import { toOrder } from './toOrder.ts';
 
 /** Orders in the database; (app, merchant_order_id) is unique, which makes creation idempotent. */
-export function createOrderStore(db: Kysely<Database>, writer: OrderWriter = createOrderWriter(db)): OrderStore {
+export function createOrderStore(
+  db: Kysely<Database>,
+  dialect: SqlDialectName,
+  writer: OrderWriter = createOrderWriter(db),
+): OrderStore {
   return {
     insertOrder: (order) => writer.insertOrder(order),
     async findOrder(orderId) {
@@ -28,6 +34,7 @@ export function createOrderStore(db: Kysely<Database>, writer: OrderWriter = cre
         .execute();
       return rows.map(toOrder);
     },
+    findOrdersWithActivity: (appId, merchantOrderIds) => findOrdersWithActivity(db, dialect, appId, merchantOrderIds),
     async updateStatus(orderId, status) {
       await db
         .updateTable('orders')

@@ -5,7 +5,8 @@ import type { Database, OrdersTable } from '../schema.ts';
 import { ON_ORDER_CONFLICT, ORDER_COLUMNS, toOrderValues } from './orderColumns.ts';
 import { toOrder } from './toOrder.ts';
 
-const NUMERIC_COLUMNS: Partial<Record<(typeof ORDER_COLUMNS)[number], string>> = {
+/** The non-text columns of `orders`, for typing the arrays of a multi-row insert. */
+export const NUMERIC_COLUMNS: Partial<Record<(typeof ORDER_COLUMNS)[number], string>> = {
   valid_period_seconds: 'integer',
   created_at: 'bigint',
   expires_at: 'bigint',
