@@ -43,6 +43,15 @@ export async function runServeCommand(args: readonly string[]): Promise<number> 
   if (roles.includes('api') && !workerRoles.includes('rates')) workerRoles.push('rates');
   if (workerRoles.includes('watcher'))
     gateway.readiness.watchNetworks(gateway.deps.networks.filter((n) => n.rpcUrls.length > 0));
+  // Signals are taken from here on: a SIGTERM while the listeners start still stops gracefully.
+  let metricsServer: MetricsServer | null = null;
+  let isStopping = false;
+  const stopped = stopOnSignals(async () => {
+    isStopping = true;
+    gateway.http.log.info({ graceMs: config.server.shutdownGraceMs }, 'kassa is stopping');
+    await gateway.close();
+    await metricsServer?.close();
+  }, config.server.shutdownGraceMs);
   // Listen first: the workers load more code (viem for the watcher), and the API need not wait for it.
   if (roles.includes('api')) {
     const url = await gateway.listen();
@@ -50,13 +59,11 @@ export async function runServeCommand(args: readonly string[]): Promise<number> 
   } else {
     gateway.http.log.info({ roles }, 'kassa is running workers');
   }
-  gateway.startWorkers({ roles: workerRoles });
-  const metricsServer = await startMetricsListener(config, gateway, metrics);
-  const outcome = await stopOnSignals(async () => {
-    gateway.http.log.info({ graceMs: config.server.shutdownGraceMs }, 'kassa is stopping');
-    await gateway.close();
-    await metricsServer?.close();
-  }, config.server.shutdownGraceMs);
+  // A stop that came while listening has closed the gateway: starting workers then would outlive it.
+  if (!isStopping) gateway.startWorkers({ roles: workerRoles });
+  metricsServer = await startMetricsListener(config, gateway, metrics);
+  if (isStopping) await metricsServer?.close();
+  const outcome = await stopped;
   if (outcome === 'forced') {
     gateway.http.log.error({ graceMs: config.server.shutdownGraceMs }, 'kassa did not stop in time; exiting anyway');
     // Work still in flight holds the event loop open; leased webhooks are retried once their lease ends.
