@@ -12,6 +12,8 @@ const ALL = [
   'detection-latency',
   'webhooks',
   'webhook-wake',
+  'startup',
+  'memory',
 ] as const;
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = chosen.filter((name) => !(ALL as readonly string[]).includes(name));
