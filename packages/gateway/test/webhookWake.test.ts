@@ -226,11 +226,14 @@ describe.each(testDatabases())('webhook wake-ups on $kind', (database) => {
       }),
     );
     const burstMs = performance.now() - burstStartedAt;
+    const readsDuringBurst = reads;
     await receivedWithin(commits, 60_000);
     // Commits slower than the spacing each get their read (that is the point of waking); faster
     // ones share: never more than one woken scan per spacing, whatever the number of commits.
-    expect(reads).toBeGreaterThan(0);
-    expect(reads).toBeLessThanOrEqual(Math.ceil(burstMs / MIN_WOKEN_SCAN_SPACING_MS) + 20);
+    // Counted over the burst only: draining the queue afterwards takes polls of its own, as many as
+    // a slow machine needs.
+    expect(readsDuringBurst).toBeGreaterThan(0);
+    expect(readsDuringBurst).toBeLessThanOrEqual(Math.ceil(burstMs / MIN_WOKEN_SCAN_SPACING_MS) + 20);
     expect(reads).toBeLessThan(commits);
   }, 120_000);
 
