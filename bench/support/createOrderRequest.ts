@@ -14,17 +14,26 @@ export type CreateOrderRequestParameters = {
  * An autocannon request for `concise/url/get` that builds a fresh, freshly signed body on every
  * send, as a merchant's server would.
  */
-export function createOrderRequest({
-  appId,
-  appSecret,
-  nextMerchantOrderId,
-  contentType,
-}: CreateOrderRequestParameters) {
+export function createOrderRequest(parameters: CreateOrderRequestParameters) {
+  return createSignedOrderRequest(
+    '/ccpayment/v1/concise/url/get',
+    parameters,
+    (merchantOrderId) =>
+      `{"merchant_order_id":"${merchantOrderId}","product_price":"19.99","product_name":"Bench item"}`,
+  );
+}
+
+/** An autocannon request to `path` whose body `bodyFor` builds, freshly signed, for a new order id each send. */
+export function createSignedOrderRequest(
+  path: string,
+  { appId, appSecret, nextMerchantOrderId, contentType }: CreateOrderRequestParameters,
+  bodyFor: (merchantOrderId: string) => string,
+) {
   return {
     method: 'POST',
-    path: '/ccpayment/v1/concise/url/get',
+    path,
     setupRequest: (req: AutocannonRequest): AutocannonRequest => {
-      const body = `{"merchant_order_id":"${nextMerchantOrderId()}","product_price":"19.99","product_name":"Bench item"}`;
+      const body = bodyFor(nextMerchantOrderId());
       const timestamp = String(Math.floor(Date.now() / 1000));
       return {
         ...req,
