@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/ConfigError.ts';
+import { SweepError } from '../core/sweep/SweepError.ts';
 import { UsageError } from './parseCommandArgs.ts';
 
 const USAGE = `usage: kassa <command> [options]
@@ -45,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return 1;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof SweepError) {
       process.stderr.write(`kassa: ${error.message}\n`);
       return 1;
     }
