@@ -10,6 +10,7 @@ import { createPaymentStore } from './createPaymentStore.ts';
 import { createQuoteStore } from './createQuoteStore.ts';
 import { createDeliveryStore } from './deliveries/createDeliveryStore.ts';
 import { createDeliveryWakeups } from './deliveries/createDeliveryWakeups.ts';
+import { createFundsStore } from './funds/createFundsStore.ts';
 import { createOrderStore } from './orders/createOrderStore.ts';
 import { createOrderWriter } from './orders/createOrderWriter.ts';
 import type { OrderWriter } from './orders/OrderWriter.ts';
@@ -50,6 +51,7 @@ export function createStore({ db, dialect }: KassaDb, secretBox: SecretBox, opti
     deliveries: createDeliveryStore(handle, dialect, onDue),
     addresses: createAddressStore(handle, bills?.allocator),
     chain: createChainStore(handle),
+    funds: createFundsStore(handle),
   });
   const batching = options.groupCommitOrders === true;
   const orderWriter = batching ? dialect.createBatchingOrderWriter(db) : createOrderWriter(db);

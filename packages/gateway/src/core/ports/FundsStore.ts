@@ -32,6 +32,12 @@ export type SweepTransactionRecord = {
   readonly kind: 'topup' | 'deposit' | 'batch';
   /** Lower-case sender. */
   readonly from: string;
+  /**
+   * Lower-case recipient of the transaction: the deposit address for a top-up, the token contract
+   * or the destination for a deposit's own transfer, the sweeper for a batch. Top-ups are the one
+   * case the ledger reads it for: native coin that reached a deposit address besides payments.
+   */
+  readonly to: string;
   /** Lower-case destination of the sweep (the plan's). */
   readonly destination: string;
   readonly blockNumber: bigint;
@@ -55,7 +61,7 @@ export type FundsLine = {
   readonly contract: string | null;
   /** Sum of confirmed payments, base units. */
   readonly received: bigint;
-  /** Sum of recorded sweep movements, base units. */
+  /** Sum of the movements of recorded sweep transactions that succeeded (a reverted one moved nothing), base units. */
   readonly collected: bigint;
   /** Per address, what was received and not yet collected (never below zero), summed. */
   readonly awaiting: bigint;

@@ -3,6 +3,7 @@ import type { AppStore } from './AppStore.ts';
 import type { ChainStore } from './ChainStore.ts';
 import type { DeliveryStore } from './DeliveryStore.ts';
 import type { DeliveryWakeups } from './DeliveryWakeups.ts';
+import type { FundsStore } from './FundsStore.ts';
 import type { OrderStore } from './OrderStore.ts';
 import type { PaymentStore } from './PaymentStore.ts';
 import type { QuoteStore } from './QuoteStore.ts';
@@ -16,6 +17,7 @@ export type Stores = {
   readonly deliveries: DeliveryStore;
   readonly addresses: AddressStore;
   readonly chain: ChainStore;
+  readonly funds: FundsStore;
 };
 
 /** Persistence as the use cases see it: stores, and a way to change several atomically. */

@@ -34,6 +34,8 @@ export type StartAnvilParameters = {
   /** Interval mining; absent: automine (one block per transaction, mined at once). */
   readonly blockTimeSeconds?: number;
   readonly mnemonic?: string;
+  /** `--hardfork` (e.g. `cancun`, before EIP-7702); absent: anvil's default, the newest it knows. */
+  readonly hardfork?: string;
 };
 
 export type StartAnvilReturnType = {
@@ -61,6 +63,7 @@ export async function startAnvil(parameters: StartAnvilParameters = {}): Promise
   if (parameters.stateFile !== undefined) args.push('--state', parameters.stateFile);
   if (parameters.blockTimeSeconds !== undefined) args.push('--block-time', String(parameters.blockTimeSeconds));
   if (parameters.mnemonic !== undefined) args.push('--mnemonic', parameters.mnemonic);
+  if (parameters.hardfork !== undefined) args.push('--hardfork', parameters.hardfork);
 
   const child = spawn(resolveAnvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');

@@ -2,6 +2,7 @@ import { initialMigration } from './0001_initial.ts';
 import { paymentsAfterReorgMigration } from './0002_payments_after_reorg.ts';
 import { deliveriesByUrlMigration } from './0003_deliveries_by_url.ts';
 import { deliveriesInOrderMigration } from './0004_deliveries_in_order.ts';
+import { sweepsMigration } from './0005_sweeps.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -10,4 +11,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   paymentsAfterReorgMigration,
   deliveriesByUrlMigration,
   deliveriesInOrderMigration,
+  sweepsMigration,
 ];
