@@ -63,6 +63,7 @@ describe('kassa funds', () => {
       planId: 'plan-1',
       kind: 'deposit',
       from: address(1),
+      to: USDT,
       destination: `0x${'d'.repeat(40)}`,
       blockNumber: 100n,
       gasUsed: 29_243n,
@@ -85,7 +86,8 @@ describe('kassa funds', () => {
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toMatch(/^NETWORK +TOKEN +RECEIVED +COLLECTED +AWAITING +ADDRESSES$/);
-    expect(lines[1]).toMatch(/^BSC +BNB +1\.5 +0 +1\.5 +1$/);
+    // Address 1 paid its token sweep's fee (0.000029243 BNB) from its own BNB: that much is spent, not awaiting.
+    expect(lines[1]).toMatch(/^BSC +BNB +1\.5 +0 +1\.499970757 +1$/);
     expect(lines[2]).toMatch(/^BSC +USDT +30\.946744073709551617 +12\.5 +18\.446744073709551617 +1$/);
     expect(lines[3]).toMatch(new RegExp(`^DEV +${DEV_TOKEN} +12500000\\* +0\\* +12500000\\* +1$`));
     expect(stdout).toContain('sweep costs');
@@ -100,7 +102,7 @@ describe('kassa funds', () => {
     expect(
       json.funds.map((f) => [f.network, f.token, f.received, f.collected, f.awaiting, f.awaiting_addresses]),
     ).toEqual([
-      ['BSC', 'BNB', '1.5', '0', '1.5', 1],
+      ['BSC', 'BNB', '1.5', '0', '1.499970757', 1],
       ['BSC', 'USDT', '30.946744073709551617', '12.5', '18.446744073709551617', 1],
       ['DEV', DEV_TOKEN, null, null, null, 1],
     ]);

@@ -73,8 +73,12 @@ export type SweepDust = {
   readonly contract: SweepHex | null;
   readonly symbol: string;
   readonly amount: string;
-  /** `below-threshold` (under the token's dust setting) or `below-fee` (native worth less than moving it). */
-  readonly reason: 'below-threshold' | 'below-fee';
+  /**
+   * `below-threshold` (under the token's dust setting), `below-fee` (native worth less than moving
+   * it) or `foreign-code` (eip7702: the address has code other than the delegation to our sweeper,
+   * so its balances cannot be swept that way).
+   */
+  readonly reason: 'below-threshold' | 'below-fee' | 'foreign-code';
 };
 
 export type SweepPlan = {

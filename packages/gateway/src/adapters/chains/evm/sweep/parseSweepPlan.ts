@@ -83,7 +83,7 @@ function parseSweepDust(value: unknown, path: string): SweepDust {
     contract: readNullableAddress(o.contract, `${path}.contract`),
     symbol: readText(o.symbol, `${path}.symbol`),
     amount: readAmount(o.amount, `${path}.amount`),
-    reason: readLiteral(o.reason, `${path}.reason`, ['below-threshold', 'below-fee'] as const),
+    reason: readLiteral(o.reason, `${path}.reason`, ['below-threshold', 'below-fee', 'foreign-code'] as const),
   };
 }
 
