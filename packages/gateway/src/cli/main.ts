@@ -15,6 +15,7 @@ commands:
   app rotate-secret APP_ID [--json]
   webhook list [--failed] [--app APP_ID] [--limit N] [--json]
   webhook resend DELIVERY_ID [--json]
+  funds [--config FILE] [--json]                    what was paid, collected and awaits collection, per network and token
 `;
 
 /**
@@ -36,6 +37,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./runAppCommand.ts')).runAppCommand(rest);
       case 'webhook':
         return await (await import('./runWebhookCommand.ts')).runWebhookCommand(rest);
+      case 'funds':
+        return await (await import('./runFundsCommand.ts')).runFundsCommand(rest);
+      case 'sweep':
+        return await (await import('./runSweepCommand.ts')).runSweepCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -33,9 +33,13 @@ export const CONFIG_SETTINGS = {
   checkout: { frameAncestors: true },
   networks: {
     xpub: true,
+    sweepTo: true,
     '<KEY>': {
       rpcUrls: true,
       xpub: true,
+      sweepTo: true,
+      sweepStrategy: true,
+      sweepDust: true,
       confirmations: true,
       finalityDepth: true,
       blockTimeSeconds: true,

@@ -30,6 +30,18 @@ export type Network = {
   /** Extended public key deposit addresses are derived from (`xpub/0/<index>`). */
   readonly xpub: string;
   readonly tokens: readonly Token[];
+  /** Where and how `kassa sweep` collects the deposits; absent on networks built by hand. */
+  readonly sweep?: NetworkSweepSettings;
+};
+
+/** A network's sweep settings (`networks.sweepTo`, `networks.<KEY>.sweepTo|sweepStrategy|sweepDust`). */
+export type NetworkSweepSettings = {
+  /** The EIP-55 destination of every sweep; null when none is configured (sweeping is refused). */
+  readonly to: `0x${string}` | null;
+  /** `auto`: EIP-7702 when the sweeper for `to` is deployed on the network, else top-up. */
+  readonly strategy: 'auto' | 'eip7702' | 'topup';
+  /** Per token symbol, the decimal amount below which a balance stays put (dust). */
+  readonly dust: Readonly<Record<string, string>>;
 };
 
 /** One on-chain transfer into some address, as read from a block. */

@@ -5,6 +5,8 @@ import { DEV_INBOX_RECEIVE_PATH, registerDevRoutes } from '../../adapters/http/d
 import { renderDevWalletPanel } from '../../adapters/http/dev/renderDevWalletPanel.ts';
 import type { KassaConfig, LogLevel } from '../../config/KassaConfig.ts';
 import { createGateway } from '../../main.ts';
+import { describeSweepResult } from '../sweep/describeSweepResult.ts';
+import { runSandboxSweep } from '../sweep/runSandboxSweep.ts';
 import { describeSandbox } from './describeSandbox.ts';
 import { ensureSandboxApp } from './ensureSandboxApp.ts';
 import { explainAddressInUse } from './explainAddressInUse.ts';
@@ -47,6 +49,11 @@ export async function startSandboxGateway({
     kassaDb: gateway.kassaDb,
     wallet: createDevWallet({ rpcUrl, privateKey: chain.testAccount.privateKey }),
     inbox: createWebhookInbox({ apps: gateway.deps.store.apps, clock: gateway.deps.clock }),
+    // Reads sandbox.json, written below before the server listens, so a press always finds it.
+    sweep: async () =>
+      describeSweepResult(
+        await runSandboxSweep({ dataDir: config.dataDir, funds: gateway.deps.store.funds, log: () => {} }),
+      ),
   });
   const info = describeSandbox({ appId, appSecret, publicUrl: config.server.publicUrl, rpcUrl, chain });
   // Written before listening: whoever finds the server up also finds this run's RPC URL in the file.

@@ -8,14 +8,18 @@ import { readObject } from '../read/readObject.ts';
 import { readString } from '../read/readString.ts';
 import { readChainSettings } from './readChainSettings.ts';
 import { readRpcUrl } from './readRpcUrl.ts';
+import { readSweepSettings } from './readSweepSettings.ts';
 import { readTokens } from './readTokens.ts';
 import { readXpub } from './readXpub.ts';
+
+/** What `networks` sets for every network, unless the network sets its own. */
+export type SharedNetworkSettings = { readonly xpub?: string; readonly sweepTo?: `0x${string}` };
 
 /**
  * Reads `networks.<key>` over the built-in defaults of `key`, if any. Every setting is checked;
  * a network without RPC URLs is not offered (null).
  */
-export function readNetwork(key: string, value: unknown, sharedXpub: string | undefined): Network | null {
+export function readNetwork(key: string, value: unknown, shared: SharedNetworkSettings): Network | null {
   const setting = `networks.${key}`;
   const settings = value === undefined ? {} : readObject(value, setting, CONFIG_SETTINGS.networks['<KEY>']);
   const defaults = BUILT_IN_NETWORKS[key];
@@ -32,8 +36,9 @@ export function readNetwork(key: string, value: unknown, sharedXpub: string | un
       ? []
       : readList(settings.rpcUrls, `${setting}.rpcUrls`, 'http(s):// or ws(s):// URLs', readRpcUrl);
   const ownXpub = settings.xpub === undefined ? undefined : readXpub(settings.xpub, `${setting}.xpub`);
+  const sweep = readSweepSettings(settings, setting, shared.sweepTo, tokens);
   if (rpcUrls.length === 0) return null;
-  const xpub = ownXpub ?? sharedXpub;
+  const xpub = ownXpub ?? shared.xpub;
   if (xpub === undefined) {
     throw new ConfigError(`${setting}.xpub`, 'is required for a network with RPC URLs (or set networks.xpub for all)');
   }
@@ -52,5 +57,6 @@ export function readNetwork(key: string, value: unknown, sharedXpub: string | un
       decimals: token.decimals,
       isStable: token.isStable,
     })),
+    ...(sweep === undefined ? {} : { sweep }),
   };
 }

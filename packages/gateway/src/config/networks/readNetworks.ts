@@ -2,10 +2,13 @@ import { BUILT_IN_NETWORKS } from '../../adapters/chains/evm/builtInNetworks.ts'
 import type { Network } from '../../core/network.ts';
 import { ConfigError } from '../ConfigError.ts';
 import { readObject } from '../read/readObject.ts';
-import { readNetwork } from './readNetwork.ts';
+import { readNetwork, type SharedNetworkSettings } from './readNetwork.ts';
+import { readSweepTo } from './readSweepTo.ts';
 import { readXpub } from './readXpub.ts';
 
 const NETWORK_KEY = /^[A-Z][A-Z0-9_]{0,31}$/;
+/** Keys of `networks` that are settings for every network rather than a network. */
+const SHARED_KEYS: readonly string[] = ['xpub', 'sweepTo'];
 
 /**
  * Reads the `networks` config section into the networks on offer: the built-in mainnets (and any
@@ -18,17 +21,20 @@ const NETWORK_KEY = /^[A-Z][A-Z0-9_]{0,31}$/;
  */
 export function readNetworks(value: unknown): Network[] {
   const section = readObject(value, 'networks');
-  const sharedXpub = section.xpub === undefined ? undefined : readXpub(section.xpub, 'networks.xpub');
+  const shared: SharedNetworkSettings = {
+    ...(section.xpub === undefined ? {} : { xpub: readXpub(section.xpub, 'networks.xpub') }),
+    ...(section.sweepTo === undefined ? {} : { sweepTo: readSweepTo(section.sweepTo, 'networks.sweepTo') }),
+  };
   const keys = [
     ...Object.keys(BUILT_IN_NETWORKS),
-    ...Object.keys(section).filter((key) => key !== 'xpub' && !Object.hasOwn(BUILT_IN_NETWORKS, key)),
+    ...Object.keys(section).filter((key) => !SHARED_KEYS.includes(key) && !Object.hasOwn(BUILT_IN_NETWORKS, key)),
   ];
   const networks: Network[] = [];
   for (const key of keys) {
     if (!NETWORK_KEY.test(key)) {
       throw new ConfigError(`networks.${key}`, 'is not a setting: network keys are upper case (ETH, BSC, DEV, …)');
     }
-    const network = readNetwork(key, section[key], sharedXpub);
+    const network = readNetwork(key, section[key], shared);
     if (network !== null) networks.push(network);
   }
   const byChainId = new Map<number, string>();

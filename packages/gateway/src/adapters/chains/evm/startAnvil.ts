@@ -64,7 +64,6 @@ export async function startAnvil(parameters: StartAnvilParameters = {}): Promise
   if (parameters.blockTimeSeconds !== undefined) args.push('--block-time', String(parameters.blockTimeSeconds));
   if (parameters.mnemonic !== undefined) args.push('--mnemonic', parameters.mnemonic);
   if (parameters.hardfork !== undefined) args.push('--hardfork', parameters.hardfork);
-
   const child = spawn(resolveAnvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);

@@ -10,13 +10,17 @@ import { escapeHtml as esc } from '../checkout/escapeHtml.ts';
 import type { WebhookInbox } from './createWebhookInbox.ts';
 import { DEV_STYLESHEET, DEV_STYLESHEET_PATH } from './devStylesheet.ts';
 import { getSandboxPayment, SANDBOX_PORTIONS, type SandboxPortion } from './getSandboxPayment.ts';
+import { registerSandboxSweepRoute } from './registerSandboxSweepRoute.ts';
 import { renderInboxPage } from './renderInboxPage.ts';
+import type { SandboxSweep, SandboxSweepState } from './SandboxSweepState.ts';
 
 export type RegisterDevRoutesOptions = {
   readonly deps: Deps;
   readonly kassaDb: KassaDb;
   readonly wallet: DevWallet;
   readonly inbox: WebhookInbox;
+  /** The sandbox sweep behind the inbox page's button (`POST /dev/sweep`); absent: no button. */
+  readonly sweep?: SandboxSweep;
 };
 
 /** The sandbox's inbox receiver path; the sandbox app's webhook URL is `<public URL>` + this. */
@@ -37,6 +41,8 @@ const DEV_PAGE_CSP =
  */
 export async function registerDevRoutes(fastify: FastifyInstance, options: RegisterDevRoutesOptions) {
   const { deps, kassaDb, wallet, inbox } = options;
+  const sweepState: SandboxSweepState | undefined =
+    options.sweep === undefined ? undefined : { lastResult: null, isRunning: false };
   // Raw bytes for every body in this scope: the inbox verifies signatures over exactly those.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
@@ -56,8 +62,11 @@ export async function registerDevRoutes(fastify: FastifyInstance, options: Regis
       .header('content-type', 'text/html; charset=utf-8')
       .header('content-security-policy', DEV_PAGE_CSP)
       .header('cache-control', 'no-store')
-      .send(renderInboxPage(inbox.list())),
+      .send(renderInboxPage(inbox.list(), sweepState)),
   );
+  if (options.sweep !== undefined && sweepState !== undefined) {
+    registerSandboxSweepRoute(fastify, { sweep: options.sweep, state: sweepState, clock: deps.clock });
+  }
   fastify.get('/dev/inbox.json', async (_request, reply) =>
     reply.header('cache-control', 'no-store').send({
       webhooks: inbox.list().map((entry) => ({

@@ -1,6 +1,8 @@
 import { escapeHtml as esc } from '../checkout/escapeHtml.ts';
 import type { InboxEntry } from './createWebhookInbox.ts';
 import { DEV_STYLESHEET_PATH } from './devStylesheet.ts';
+import { renderSandboxSweepPanel } from './renderSandboxSweepPanel.ts';
+import type { SandboxSweepState } from './SandboxSweepState.ts';
 
 /** Seconds between reloads: the page has no script, so it refreshes itself to show new webhooks. */
 const REFRESH_SECONDS = 5;
@@ -8,8 +10,9 @@ const REFRESH_SECONDS = 5;
 /**
  * `/dev/inbox`: every webhook the sandbox received, newest first, with headers, body and whether
  * the signature verified. Everything shown is escaped: the bodies carry merchant-chosen text.
+ * With `sweep`, the page also offers the sandbox's "Sweep to the test account" button.
  */
-export function renderInboxPage(entries: readonly InboxEntry[]): string {
+export function renderInboxPage(entries: readonly InboxEntry[], sweep?: SandboxSweepState): string {
   const items =
     entries.length === 0
       ? '<p>No webhooks yet. Pay an order of the sandbox app (its webhook URL points here) and one arrives within a second.</p>'
@@ -20,7 +23,7 @@ export function renderInboxPage(entries: readonly InboxEntry[]): string {
     `<title>Webhook inbox · Kassa sandbox</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${DEV_STYLESHEET_PATH}"></head>` +
     '<body><main class="inbox"><h1>Webhook inbox</h1>' +
     `<p>What the sandbox app’s webhook endpoint received (the last few hundred, kept in memory; refreshes every ${REFRESH_SECONDS} s). As JSON: <a href="/dev/inbox.json">/dev/inbox.json</a>.</p>` +
-    `${items}</main></body></html>`
+    `${sweep === undefined ? '' : renderSandboxSweepPanel(sweep)}${items}</main></body></html>`
   );
 }
 

@@ -1,7 +1,7 @@
 // Risk: `send` broadcasting from a malformed or hand-edited signed file instead of refusing it.
 import { describe, expect, it } from 'vitest';
+import { buildExampleSweepPlan, EXAMPLE_SWEEP_DESTINATION } from '../../../../../test/support/buildExampleSweepPlan.ts';
 import { ANVIL_DEFAULT_CHAIN_ID, ANVIL_DEFAULT_MNEMONIC } from '../startAnvil.ts';
-import { buildExampleSweepPlan, EXAMPLE_SWEEP_DESTINATION } from './buildExampleSweepPlan.ts';
 import { parseSignedSweep } from './parseSignedSweep.ts';
 import { signSweepPlan } from './signSweepPlan.ts';
 

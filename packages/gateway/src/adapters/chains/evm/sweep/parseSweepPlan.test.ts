@@ -2,9 +2,9 @@
 // negative nonce) instead of refusing it with the place of the problem.
 import { mnemonicToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
+import { buildExampleSweepPlan, EXAMPLE_SWEEP_DESTINATION } from '../../../../../test/support/buildExampleSweepPlan.ts';
 import { SweepError } from '../../../../core/sweep/SweepError.ts';
 import { ANVIL_DEFAULT_MNEMONIC } from '../startAnvil.ts';
-import { buildExampleSweepPlan, EXAMPLE_SWEEP_DESTINATION } from './buildExampleSweepPlan.ts';
 import { parseSweepPlan } from './parseSweepPlan.ts';
 import { readSweepJson } from './readSweepFields.ts';
 

@@ -13,15 +13,15 @@ import {
 import { english, generateMnemonic, mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { recoverAuthorizationAddress } from 'viem/utils';
 import { describe, expect, it } from 'vitest';
-import { SweepError } from '../../../../core/sweep/SweepError.ts';
-import type { SweepPlan } from '../../../../core/sweep/SweepPlan.ts';
-import { ANVIL_DEFAULT_CHAIN_ID, ANVIL_DEFAULT_MNEMONIC } from '../startAnvil.ts';
 import {
   buildExampleSweepPlan,
   EXAMPLE_GAS_PRICE,
   EXAMPLE_SWEEP_DESTINATION,
   EXAMPLE_SWEEP_TOKEN,
-} from './buildExampleSweepPlan.ts';
+} from '../../../../../test/support/buildExampleSweepPlan.ts';
+import { SweepError } from '../../../../core/sweep/SweepError.ts';
+import type { SweepPlan } from '../../../../core/sweep/SweepPlan.ts';
+import { ANVIL_DEFAULT_CHAIN_ID, ANVIL_DEFAULT_MNEMONIC } from '../startAnvil.ts';
 import { parseSignedSweep } from './parseSignedSweep.ts';
 import { predictSweeperAddress } from './predictSweeperAddress.ts';
 import { signSweepPlan } from './signSweepPlan.ts';

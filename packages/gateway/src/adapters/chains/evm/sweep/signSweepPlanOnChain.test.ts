@@ -3,11 +3,15 @@
 import { createWalletClient, erc20Abi, http, publicActions } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildExampleSweepPlan,
+  EXAMPLE_GAS_PRICE,
+  EXAMPLE_SWEEP_DESTINATION,
+} from '../../../../../test/support/buildExampleSweepPlan.ts';
 import type { SweepPlan } from '../../../../core/sweep/SweepPlan.ts';
 import { deployTestToken } from '../deployTestToken.ts';
 import { mintTestToken } from '../mintTestToken.ts';
 import { ANVIL_DEFAULT_ACCOUNT, ANVIL_DEFAULT_MNEMONIC, type StartAnvilReturnType, startAnvil } from '../startAnvil.ts';
-import { buildExampleSweepPlan, EXAMPLE_GAS_PRICE, EXAMPLE_SWEEP_DESTINATION } from './buildExampleSweepPlan.ts';
 import { parseSweepPlan } from './parseSweepPlan.ts';
 import { signSweepPlan } from './signSweepPlan.ts';
 

@@ -1,9 +1,9 @@
 import type { Address } from 'viem';
-import type { SweepAddressPlan, SweepPlan, SweepStrategy } from '../../../../core/sweep/SweepPlan.ts';
-import { deriveDepositAddress } from '../deriveDepositAddress.ts';
-import { DEV_XPUB } from '../prepareDevChain.ts';
-import { ANVIL_DEFAULT_CHAIN_ID } from '../startAnvil.ts';
-import { predictSweeperAddress } from './predictSweeperAddress.ts';
+import { deriveDepositAddress } from '../../src/adapters/chains/evm/deriveDepositAddress.ts';
+import { DEV_XPUB } from '../../src/adapters/chains/evm/prepareDevChain.ts';
+import { ANVIL_DEFAULT_CHAIN_ID } from '../../src/adapters/chains/evm/startAnvil.ts';
+import { predictSweeperAddress } from '../../src/adapters/chains/evm/sweep/predictSweeperAddress.ts';
+import type { SweepAddressPlan, SweepAsset, SweepPlan, SweepStrategy } from '../../src/core/sweep/SweepPlan.ts';
 
 /** Anvil's account 1: a destination nobody confuses with a deposit address. Dev and test use only. */
 export const EXAMPLE_SWEEP_DESTINATION: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -19,6 +19,50 @@ export function exampleDepositAddress(index: number): Address {
   return deriveDepositAddress(DEV_XPUB, index);
 }
 
+/** Address 0: 1.5 test USDT; under topup, one token transfer paid by a top-up. */
+function exampleTokenHolder(topup: boolean, usdt: SweepAsset): SweepAddressPlan {
+  const transfer = {
+    kind: 'token',
+    nonce: 0,
+    to: EXAMPLE_SWEEP_TOKEN,
+    contract: EXAMPLE_SWEEP_TOKEN,
+    amount: usdt.amount,
+    gasLimit: String(TOKEN_GAS),
+  } as const;
+  return {
+    index: 0,
+    address: exampleDepositAddress(0),
+    nonce: 0,
+    native: '0',
+    tokens: [usdt],
+    topUp: topup ? String(TOKEN_GAS * EXAMPLE_GAS_PRICE) : '0',
+    transactions: topup ? [transfer] : [],
+    needsAuthorization: !topup,
+  };
+}
+
+/** Address 1: 1 ETH at nonce 3; under topup, one native send of value minus fee; already delegated under eip7702. */
+function exampleCoinHolder(topup: boolean): SweepAddressPlan {
+  const send = {
+    kind: 'native',
+    nonce: 3,
+    to: EXAMPLE_SWEEP_DESTINATION,
+    contract: null,
+    amount: String(ONE_ETH - NATIVE_GAS * EXAMPLE_GAS_PRICE),
+    gasLimit: String(NATIVE_GAS),
+  } as const;
+  return {
+    index: 1,
+    address: exampleDepositAddress(1),
+    nonce: 3,
+    native: String(ONE_ETH),
+    tokens: [],
+    topUp: '0',
+    transactions: topup ? [send] : [],
+    needsAuthorization: false,
+  };
+}
+
 /**
  * A plan as `kassa sweep plan` would write it for the sandbox xpub, built by hand so `sign` can be
  * tested without a database or a chain: address 0 holds 1.5 test USDT (topup: one token transfer
@@ -30,48 +74,8 @@ export function buildExampleSweepPlan(strategy: SweepStrategy): SweepPlan {
   const nativeFee = NATIVE_GAS * EXAMPLE_GAS_PRICE;
   const topup = strategy === 'topup';
   const usdt = { contract: EXAMPLE_SWEEP_TOKEN, symbol: 'USDT', decimals: 6, amount: '1500000' };
-  const tokenHolder: SweepAddressPlan = {
-    index: 0,
-    address: exampleDepositAddress(0),
-    nonce: 0,
-    native: '0',
-    tokens: [usdt],
-    topUp: topup ? String(tokenFee) : '0',
-    transactions: topup
-      ? [
-          {
-            kind: 'token',
-            nonce: 0,
-            to: EXAMPLE_SWEEP_TOKEN,
-            contract: EXAMPLE_SWEEP_TOKEN,
-            amount: '1500000',
-            gasLimit: String(TOKEN_GAS),
-          },
-        ]
-      : [],
-    needsAuthorization: !topup,
-  };
-  const coinHolder: SweepAddressPlan = {
-    index: 1,
-    address: exampleDepositAddress(1),
-    nonce: 3,
-    native: String(ONE_ETH),
-    tokens: [],
-    topUp: '0',
-    transactions: topup
-      ? [
-          {
-            kind: 'native',
-            nonce: 3,
-            to: EXAMPLE_SWEEP_DESTINATION,
-            contract: null,
-            amount: String(ONE_ETH - nativeFee),
-            gasLimit: String(NATIVE_GAS),
-          },
-        ]
-      : [],
-    needsAuthorization: false,
-  };
+  const tokenHolder = exampleTokenHolder(topup, usdt);
+  const coinHolder = exampleCoinHolder(topup);
   return {
     format: 'kassa-sweep-plan',
     version: 1,

@@ -1,0 +1,38 @@
+import type { Address } from 'viem';
+import { selectCoin } from '../../src/app/selectCoin.ts';
+import type { Network } from '../../src/core/network.ts';
+import type { Payer } from './createPayer.ts';
+import type { TestGateway } from './startTestGateway.ts';
+import { waitForOrderInfo } from './waitForOrderInfo.ts';
+
+/** What the buyers paid, per asset (lower-case contract, or `native`), in base units. */
+export type PaidTotals = Map<string, bigint>;
+
+const COINS = ['USDT', 'USDC', 'ETH'] as const;
+
+/**
+ * Creates 20 hosted orders (USDT, USDC and ETH in turn), pays each in full from `payer` and waits
+ * until `bill/info` calls every one Successful: what a sweep then collects went through the real
+ * watcher. Returns the sums paid per asset.
+ */
+export async function payTwentyOrders(t: TestGateway, network: Network, payer: Payer): Promise<PaidTotals> {
+  const paid: PaidTotals = new Map();
+  for (let i = 0; i < 20; i++) {
+    const id = `sweep-${i}`;
+    const symbol = COINS[i % COINS.length] as (typeof COINS)[number];
+    await t.client.createCheckoutUrl({ merchant_order_id: id, product_price: String(3 + i), product_name: id });
+    const [order] = await t.gateway.deps.store.orders.findOrdersByMerchantOrderIds(t.appId, [id]);
+    const token = network.tokens.find((candidate) => candidate.symbol === symbol);
+    if (order === undefined || token === undefined) throw new Error(`order ${id} or ${symbol} missing`);
+    const quote = await selectCoin(t.gateway.deps, { order, tokenId: token.tokenId });
+    const amount = quote.amount;
+    if (quote.contract === null) await payer.payNative(quote.address, amount);
+    else await payer.payToken(quote.contract as Address, quote.address, amount);
+    const key = quote.contract?.toLowerCase() ?? 'native';
+    paid.set(key, (paid.get(key) ?? 0n) + amount);
+  }
+  for (let i = 0; i < 20; i++) {
+    await waitForOrderInfo(t.client, `sweep-${i}`, (info) => info.order_detail.status === 'Successful', 20_000);
+  }
+  return paid;
+}
