@@ -4,7 +4,9 @@ import path from 'node:path';
 import { type Address, createPublicClient, erc20Abi, http } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_XPUB } from '../src/adapters/chains/evm/prepareDevChain.ts';
 import { ANVIL_DEFAULT_ACCOUNT, ANVIL_DEFAULT_MNEMONIC } from '../src/adapters/chains/evm/startAnvil.ts';
+import type { Network } from '../src/core/network.ts';
 import { buildSweepPlan } from '../src/adapters/chains/evm/sweep/buildSweepPlan.ts';
 import { deploySweeper } from '../src/adapters/chains/evm/sweep/deploySweeper.ts';
 import { sendSignedSweep } from '../src/adapters/chains/evm/sweep/sendSignedSweep.ts';
@@ -35,6 +37,7 @@ describe.each([
   { strategy: 'eip7702' as SweepStrategy, hardfork: undefined },
 ])('sweeping 20 orders paid in USDT, USDC and ETH: $strategy (hardfork: $hardfork)', ({ strategy, hardfork }) => {
   let chain: DevChain;
+  let network: Network;
   let t: TestGateway;
   let stopWorkers: () => Promise<void>;
   let paid: PaidTotals;
@@ -42,12 +45,14 @@ describe.each([
 
   beforeAll(async () => {
     chain = await startDevChain(hardfork === undefined ? {} : { hardfork });
+    // The sandbox's deposit xpub: the dev chain's own derives anvil's funded accounts, the gas wallet among them.
+    network = { ...chain.network, xpub: DEV_XPUB };
     t = await startTestGateway(sqlite ?? (undefined as never), {
-      networks: [chain.network],
+      networks: [network],
       configFile: { rates: { tokens: { ETH: { fixed: '2000' } } } },
     });
     stopWorkers = t.gateway.startWorkers({ roles: ['watcher'], watcher: FAST_WATCHER_TUNING });
-    paid = await payTwentyOrders(t, chain.network, createPayer(chain.rpcUrl, chain.testAccount.privateKey));
+    paid = await payTwentyOrders(t, network, createPayer(chain.rpcUrl, chain.testAccount.privateKey));
   }, 120_000);
   afterAll(async () => {
     await stopWorkers?.();
@@ -68,7 +73,7 @@ describe.each([
     expect(addresses).toHaveLength(20);
     const { plan } = await buildSweepPlan({
       publicClient,
-      network: chain.network,
+      network,
       addresses,
       destination,
       strategy,
@@ -121,5 +126,11 @@ describe.each([
       expect(line.collected).toBe(collected);
     }
     expect(ledger.filter((l) => l.networkKey === 'DEV')).toHaveLength(3);
+    // What the ledger says still awaits is what the chain holds: no token, and only top-up leftovers in coin.
+    let nativeHeld = 0n;
+    for (const { address } of addresses) nativeHeld += await publicClient.getBalance({ address: address as Address });
+    const awaiting = new Map(ledger.map((line) => [line.contract ?? 'native', line.awaiting]));
+    expect(awaiting).toEqual(new Map([...paid.keys()].map((key) => [key, key === 'native' ? nativeHeld : 0n])));
+    if (strategy === 'topup') expect(nativeHeld).toBeGreaterThan(0n);
   }, 120_000);
 });

@@ -17,6 +17,12 @@ const COINS = ['USDT', 'USDC', 'ETH'] as const;
  */
 export async function payTwentyOrders(t: TestGateway, network: Network, payer: Payer): Promise<PaidTotals> {
   const paid: PaidTotals = new Map();
+  // A fresh watcher starts at the head it first sees: pay only once it has (it loads lazily).
+  const deadlineMs = Date.now() + 20_000;
+  while ((await t.gateway.deps.store.chain.findCursor(network.key)) === null) {
+    if (Date.now() > deadlineMs) throw new Error(`the watcher of ${network.key} never started`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   for (let i = 0; i < 20; i++) {
     const id = `sweep-${i}`;
     const symbol = COINS[i % COINS.length] as (typeof COINS)[number];

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Address } from 'viem';
 import type { ChainClient } from '../../adapters/chains/evm/createChainClient.ts';
-import { buildSweepPlan } from '../../adapters/chains/evm/sweep/buildSweepPlan.ts';
+import { type BuildSweepPlanReturnType, buildSweepPlan } from '../../adapters/chains/evm/sweep/buildSweepPlan.ts';
 import type { Network, NetworkSweepSettings } from '../../core/network.ts';
 import type { FundsStore } from '../../core/ports/FundsStore.ts';
-import type { SweepPlan } from '../../core/sweep/SweepPlan.ts';
 import { readDustThresholds } from './readDustThresholds.ts';
 import { requireSweepDestination } from './requireSweepDestination.ts';
 
@@ -23,7 +22,7 @@ export type PlanSweepParameters = {
  * The plan step shared by `sweep plan`, `sweep --execute` and the sandbox button: the network's
  * deposit addresses from the ledger, its destination and dust settings, a fresh random plan id.
  */
-export async function planSweep(p: PlanSweepParameters): Promise<{ plan: SweepPlan; gasWalletBalance: bigint }> {
+export async function planSweep(p: PlanSweepParameters): Promise<BuildSweepPlanReturnType> {
   const destination = requireSweepDestination(p.network);
   const addresses = p.allAddresses
     ? await p.funds.listIssuedAddresses(p.network.key)

@@ -38,7 +38,7 @@ export async function runSweepPlanCommand(args: readonly string[]): Promise<numb
   const database = await openFundsDatabase(config);
   try {
     const publicClient = createChainClient(network);
-    const { plan, gasWalletBalance } = await planSweep({
+    const { plan, gasWalletBalance, ignoredAddresses, isSweeperDeployed } = await planSweep({
       network,
       funds: database.funds,
       publicClient,
@@ -47,9 +47,13 @@ export async function runSweepPlanCommand(args: readonly string[]): Promise<numb
       allAddresses: values['all-addresses'],
       now: new Date(),
     });
-    process.stdout.write(
-      `${formatSweepPlanSummary(plan, { gasWalletBalance, nativeSymbol: nativeSymbolOf(network) })}\n`,
-    );
+    const nativeSymbol = nativeSymbolOf(network);
+    const summary = formatSweepPlanSummary(plan, { gasWalletBalance, nativeSymbol, tokens: network.tokens, isSweeperDeployed });
+    process.stdout.write(`${summary}\n`);
+    if (ignoredAddresses > 0) {
+      // Addresses of an earlier xpub need that key's seed: a plan of their own, once the config names it.
+      process.stdout.write(`${ignoredAddresses} address(es) of another xpub left out\n`);
+    }
     writeNewFile(values.out, `${JSON.stringify(plan, null, 2)}\n`, values.force);
     process.stdout.write(`plan ${plan.planId} written to ${values.out}\n`);
     return 0;
