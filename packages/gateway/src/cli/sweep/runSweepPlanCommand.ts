@@ -48,7 +48,12 @@ export async function runSweepPlanCommand(args: readonly string[]): Promise<numb
       now: new Date(),
     });
     const nativeSymbol = nativeSymbolOf(network);
-    const summary = formatSweepPlanSummary(plan, { gasWalletBalance, nativeSymbol, tokens: network.tokens, isSweeperDeployed });
+    const summary = formatSweepPlanSummary(plan, {
+      gasWalletBalance,
+      nativeSymbol,
+      tokens: network.tokens,
+      isSweeperDeployed,
+    });
     process.stdout.write(`${summary}\n`);
     if (ignoredAddresses > 0) {
       // Addresses of an earlier xpub need that key's seed: a plan of their own, once the config names it.
