@@ -14,6 +14,7 @@ const ALL = [
   'webhook-wake',
   'startup',
   'memory',
+  'sweep',
 ] as const;
 const chosen = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = chosen.filter((name) => !(ALL as readonly string[]).includes(name));

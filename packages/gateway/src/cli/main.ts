@@ -16,6 +16,20 @@ commands:
   webhook list [--failed] [--app APP_ID] [--limit N] [--json]
   webhook resend DELIVERY_ID [--json]
   funds [--config FILE] [--json]                    what was paid, collected and awaits collection, per network and token
+  sweep plan --network KEY --out FILE [--strategy auto|eip7702|topup] [--gas-wallet ADDR | --gas-key-file F]
+             [--all-addresses] [--force] [--config FILE]
+                                                    read balances, write what a sweep would move (no key needed)
+  sweep sign --plan FILE --out FILE [--seed-file F | --seed-fd N] [--account N]
+             (--config FILE | --to ADDR --chain-id N) [--force]
+                                                    sign a plan with the seed, offline
+  sweep send --signed FILE [--gas-key-file F] [--config FILE]
+                                                    broadcast, wait for receipts, record; safe to run again
+  sweep deploy --network KEY [--gas-key-file F] [--config FILE]
+                                                    deploy the EIP-7702 sweeper for the network's sweepTo
+  sweep gas-key --out FILE                          make a new gas-wallet key (file mode 0600), print its address
+  sweep --execute [--network KEY] [--strategy S] [--data-dir DIR] [--seed-file F] [--gas-key-file F]
+                  [--all-addresses] [--config FILE]
+                                                    plan, sign and send in one go (the sandbox needs no option)
 `;
 
 /**

@@ -1,7 +1,7 @@
 import { UsageError } from './parseCommandArgs.ts';
 
 /**
- * `kassa sweep plan | sign | send | deploy` and `kassa sweep --execute`: collects the deposit
+ * `kassa sweep plan | sign | send | deploy | gas-key` and `kassa sweep --execute`: collects the deposit
  * addresses' funds to the configured destination. Each step loads only what it needs: `sign`
  * never loads the database or the chain client.
  */
@@ -20,7 +20,11 @@ export async function runSweepCommand(args: readonly string[]): Promise<number> 
       return (await import('./sweep/runSweepSendCommand.ts')).runSweepSendCommand(rest);
     case 'deploy':
       return (await import('./sweep/runSweepDeployCommand.ts')).runSweepDeployCommand(rest);
+    case 'gas-key':
+      return (await import('./sweep/runSweepGasKeyCommand.ts')).runSweepGasKeyCommand(rest);
     default:
-      throw new UsageError(`sweep: unknown subcommand '${subcommand ?? ''}' (plan, sign, send, deploy, or --execute)`);
+      throw new UsageError(
+        `sweep: unknown subcommand '${subcommand ?? ''}' (plan, sign, send, deploy, gas-key, or --execute)`,
+      );
   }
 }

@@ -1,6 +1,7 @@
 import { parseSweepPlan } from '../../adapters/chains/evm/sweep/parseSweepPlan.ts';
 import { signSweepPlan } from '../../adapters/chains/evm/sweep/signSweepPlan.ts';
 import { parseCommandArgs, UsageError } from '../parseCommandArgs.ts';
+import { formatSweepPlanSummary } from './formatSweepPlanSummary.ts';
 import { readSeedSecret } from './readSeedSecret.ts';
 import { readSignerExpectations } from './readSignerExpectations.ts';
 import { readSweepFile } from './readSweepFile.ts';
@@ -29,6 +30,9 @@ export async function runSweepSignCommand(args: readonly string[]): Promise<numb
   const accountIndex = readWholeNumber(values.account, '--account');
   const fd = readWholeNumber(values['seed-fd'], '--seed-fd');
   assertCanWrite(values.out, values.force);
+  // What the signature will commit to, before the seed is asked for: destination, amounts, fees.
+  const nativeSymbol = [...plan.totals, ...plan.dust].find((asset) => asset.contract === null)?.symbol ?? 'native';
+  process.stdout.write(`${formatSweepPlanSummary(plan, { nativeSymbol })}\n`);
   const secret = await readSeedSecret({
     ...(values['seed-file'] === undefined ? {} : { file: values['seed-file'] }),
     ...(fd === undefined ? {} : { fd }),
