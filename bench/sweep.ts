@@ -63,7 +63,7 @@ async function sweepOnce(
     strategy,
     gasWallet: f.gasAccount.address,
     dust: new Map(),
-    planId: `bench-${strategy}-${size}-${chosen[0]}`,
+    planId: `bench-${strategy}-${size}-${chosen[0]}-${indexes === undefined ? 1 : 2}`,
     now: new Date(),
   });
   const t1 = performance.now();

@@ -85,6 +85,19 @@ describe('sendSignedSweep (eip7702)', () => {
     expect(again.moved).toEqual(first.moved);
   });
 
+  it('sweeps a second payment into delegated addresses with a plain call, no authorization', async () => {
+    await f.fund(1, { USDT: 700_000n });
+    await f.fund(2, { native: parseEther('0.01') });
+    const again = await f.planAndSign({ indexes: [1, 2], strategy: 'eip7702', planId: '7702-again' });
+    expect(again.authorizations).toEqual([]);
+    const report = await f.send(again);
+    expect(report.transactions).toMatchObject([{ kind: 'batch', status: 'success' }]);
+    const mined = await f.publicClient.getTransaction({ hash: report.transactions[0]?.hash ?? '0x' });
+    expect(mined.type).toBe('eip1559');
+    expect(await f.tokenBalance(f.chain.tokens.USDT, f.destination)).toBe(6_700_000n);
+    expect(await f.publicClient.getBalance({ address: f.destination })).toBe(parseEther('0.08'));
+  }, 60_000);
+
   it('drops an address whose authorization went stale and sweeps the others', async () => {
     const stale = await f.fund(5, { USDT: 4_000_000n, native: parseEther('0.01') });
     const fresh = await f.fund(6, { USDC: 7_000_000n });

@@ -49,17 +49,25 @@ async function sendBatch(
   maxFeePerGas: bigint,
 ): Promise<void> {
   const key = `batch:${batch.index}`;
-  const { hash, nonce } = await sendGasWalletTransaction(ctx, key, {
-    type: 'eip7702',
+  const call = {
     chainId: ctx.plan.network.chainId,
     to: sweeper,
     data: encodeSweepBatch({ addresses: batch.addresses, tokens: batch.tokens }),
-    authorizationList: batch.authorizationList,
     gas: batch.gasLimit,
     maxFeePerGas,
     maxPriorityFeePerGas: BigInt(ctx.plan.maxPriorityFeePerGas),
     value: 0n,
-  });
+  };
+  // EIP-7702 makes a type-4 transaction with an empty authorization list invalid (a node may still
+  // take it into its pool and never mine it): a batch of addresses that are all delegated already
+  // is an ordinary EIP-1559 call.
+  const { hash, nonce } = await sendGasWalletTransaction(
+    ctx,
+    key,
+    batch.authorizationList.length === 0
+      ? { ...call, type: 'eip1559' }
+      : { ...call, type: 'eip7702', authorizationList: batch.authorizationList },
+  );
   const receipt = await awaitSweepReceipt({
     publicClient: ctx.publicClient,
     hash,
