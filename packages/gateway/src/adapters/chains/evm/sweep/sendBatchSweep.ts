@@ -1,6 +1,5 @@
 import type { Address, TransactionReceipt } from 'viem';
 import { SweepError } from '../../../../core/sweep/SweepError.ts';
-import { awaitSweepReceipt } from './awaitSweepReceipt.ts';
 import { collectSweepMovements } from './collectSweepMovements.ts';
 import { encodeSweepBatch } from './encodeSweepBatch.ts';
 import { findTransactionReceipt } from './findTransactionReceipt.ts';
@@ -61,24 +60,13 @@ async function sendBatch(
   // EIP-7702 makes a type-4 transaction with an empty authorization list invalid (a node may still
   // take it into its pool and never mine it): a batch of addresses that are all delegated already
   // is an ordinary EIP-1559 call.
-  const { hash, nonce } = await sendGasWalletTransaction(
+  const receipt = await sendGasWalletTransaction(
     ctx,
     key,
     batch.authorizationList.length === 0
       ? { ...call, type: 'eip1559' }
       : { ...call, type: 'eip7702', authorizationList: batch.authorizationList },
   );
-  const receipt = await awaitSweepReceipt({
-    publicClient: ctx.publicClient,
-    hash,
-    from: ctx.gasWallet.address,
-    nonce,
-    what: key,
-    timeoutMs: ctx.receiptTimeoutMs,
-  });
-  if (receipt === null) {
-    throw new SweepError(`${key} (${hash}) will never be mined: the gas wallet used its nonce ${nonce} elsewhere`);
-  }
   await recordBatchReceipt(ctx, receipt, batch.index);
 }
 

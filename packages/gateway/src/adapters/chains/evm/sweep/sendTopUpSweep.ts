@@ -1,4 +1,3 @@
-import { SweepError } from '../../../../core/sweep/SweepError.ts';
 import { awaitSweepReceipt } from './awaitSweepReceipt.ts';
 import { broadcastRawTransaction } from './broadcastRawTransaction.ts';
 import { inspectTopUpAddress, recordDepositReceipt, type TopUpAddressState } from './inspectTopUpAddress.ts';
@@ -38,7 +37,7 @@ export async function sendTopUpSweep(ctx: SweepSendContext): Promise<void> {
 async function sendTopUp(ctx: SweepSendContext, state: TopUpAddressState, gasPrice: bigint): Promise<boolean> {
   const lower = state.address.toLowerCase();
   const key = `topup:${lower}`;
-  const { hash, nonce } = await sendGasWalletTransaction(ctx, key, {
+  const receipt = await sendGasWalletTransaction(ctx, key, {
     type: 'legacy',
     chainId: ctx.plan.network.chainId,
     to: state.address,
@@ -46,17 +45,6 @@ async function sendTopUp(ctx: SweepSendContext, state: TopUpAddressState, gasPri
     gas: state.topUpGas,
     gasPrice,
   });
-  const receipt = await awaitSweepReceipt({
-    publicClient: ctx.publicClient,
-    hash,
-    from: ctx.gasWallet.address,
-    nonce,
-    what: key,
-    timeoutMs: ctx.receiptTimeoutMs,
-  });
-  if (receipt === null) {
-    throw new SweepError(`${key} (${hash}) will never be mined: the gas wallet used its nonce ${nonce} elsewhere`);
-  }
   await recordSweepReceipt(ctx, {
     receipt,
     kind: 'topup',
