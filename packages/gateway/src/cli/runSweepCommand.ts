@@ -1,4 +1,5 @@
 import { UsageError } from './parseCommandArgs.ts';
+import { explainRpcFailure } from './sweep/explainRpcFailure.ts';
 
 /**
  * `kassa sweep plan | sign | send | deploy | gas-key` and `kassa sweep --execute`: collects the deposit
@@ -6,6 +7,14 @@ import { UsageError } from './parseCommandArgs.ts';
  * never loads the database or the chain client.
  */
 export async function runSweepCommand(args: readonly string[]): Promise<number> {
+  try {
+    return await runSweepSubcommand(args);
+  } catch (error) {
+    throw explainRpcFailure(error);
+  }
+}
+
+async function runSweepSubcommand(args: readonly string[]): Promise<number> {
   if (args.includes('--execute')) {
     const rest = args.filter((arg) => arg !== '--execute');
     return (await import('./sweep/runSweepExecuteCommand.ts')).runSweepExecuteCommand(rest);
