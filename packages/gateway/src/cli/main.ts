@@ -15,7 +15,7 @@ commands:
   app rotate-secret APP_ID [--json]
   webhook list [--failed] [--app APP_ID] [--limit N] [--json]
   webhook resend DELIVERY_ID [--json]
-  funds [--config FILE] [--json]                    what was paid, collected and awaits collection, per network and token
+  funds [--config FILE] [--data-dir DIR] [--json]  what was paid, collected and awaits collection, per network and token
   sweep plan --network KEY --out FILE [--strategy auto|eip7702|topup] [--gas-wallet ADDR | --gas-key-file F]
              [--all-addresses] [--force] [--config FILE]
                                                     read balances, write what a sweep would move (no key needed)

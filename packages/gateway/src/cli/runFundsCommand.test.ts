@@ -1,7 +1,7 @@
 // Guards against an operator unable to see, from the command line, what was paid, what sweeps
 // collected and what still waits on deposit addresses, or seeing it in the wrong units.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -116,6 +116,20 @@ describe('kassa funds', () => {
         top_ups: '0',
       }),
     ]);
+  });
+
+  it("names the sandbox's test tokens when --data-dir holds a sandbox", async () => {
+    const sandboxDir = mkdtempSync(path.join(tmpdir(), 'kassa-funds-cli-sandbox-'));
+    cpSync(dataDir, sandboxDir, { recursive: true });
+    const token = { token_id: 'x', crypto: 'USDT', chain: 'DEV', contract: DEV_TOKEN, decimals: 6 };
+    const usdc = { ...token, crypto: 'USDC', contract: `0x${'c'.repeat(40)}` };
+    const test_account = { address: `0x${'7'.repeat(40)}`, private_key: `0x${'1'.repeat(64)}` };
+    const sandbox = { rpc_url: 'http://127.0.0.1:8545', chain_id: 31337, test_account, tokens: [token, usdc] };
+    writeFileSync(path.join(sandboxDir, 'sandbox.json'), JSON.stringify(sandbox));
+    const { code, stdout, stderr } = await kassa(['--data-dir', sandboxDir, '--config', configFile]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/^DEV +USDT +12\.5 +0 +12\.5 +1$/m);
+    rmSync(sandboxDir, { recursive: true, force: true });
   });
 
   it('says so on an empty ledger, and refuses stray arguments', async () => {
