@@ -11,9 +11,14 @@ export function describeSweepResult({ plan, report }: ExecuteSweepResult): strin
     .filter((asset) => asset.amount > 0n)
     .map((asset) => `${formatAmount(asset.amount, asset.decimals)} ${asset.symbol}`);
   const addresses = new Set(plan.addresses.map((a) => a.address)).size - report.failed.length;
-  const failed = report.failed.length === 0 ? '' : `; ${report.failed.length} addresses failed, sweep again`;
+  const failed = report.failed.length === 0 ? '' : `; ${count(report.failed.length, 'address')} failed, sweep again`;
   return (
-    `Swept ${moved.length === 0 ? 'nothing' : moved.join(', ')} from ${addresses} addresses to ${plan.destination} ` +
-    `in ${report.transactions.length} transactions (${plan.strategy})${failed}.`
+    `Swept ${moved.length === 0 ? 'nothing' : moved.join(', ')} from ${count(addresses, 'address')} to ${plan.destination} ` +
+    `in ${count(report.transactions.length, 'transaction')} (${plan.strategy})${failed}.`
   );
+}
+
+function count(n: number, noun: string): string {
+  if (n === 1) return `1 ${noun}`;
+  return `${n} ${noun.endsWith('s') ? `${noun}es` : `${noun}s`}`;
 }

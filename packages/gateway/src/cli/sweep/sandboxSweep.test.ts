@@ -142,7 +142,7 @@ describe('sandbox sweep', { timeout: 120_000 }, () => {
     expect(await balanceOf(usdt.contract, address)).toBe(0n);
     expect(await chainClient().getBalance({ address })).toBe(0n);
     const shown = await (await fetch(`${baseUrl}/dev/inbox`)).text();
-    expect(shown).toContain('Swept 0.25 ETH, 12.5 USDT from 1 addresses to');
+    expect(shown).toContain('Swept 0.25 ETH, 12.5 USDT from 1 address to');
     expect(shown).toContain('(eip7702)');
     const [usdtLine] = (await gateway.deps.store.funds.summarizeFunds()).filter(
       (l) => l.contract === usdt.contract.toLowerCase(),
