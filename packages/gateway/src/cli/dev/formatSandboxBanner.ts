@@ -11,7 +11,7 @@ export function formatSandboxBanner(info: SandboxInfo, dataDir: string): string 
     `  Public URL     ${info.public_url}`,
     `  App id         ${info.app_id}`,
     `  App secret     ${info.app_secret}`,
-    `  Webhook inbox  ${info.public_url}/dev/inbox`,
+    `  Webhook inbox  ${info.public_url}/dev/inbox (also: sweep paid deposits to the test account)`,
     `  Devnet RPC     ${info.rpc_url} (chain id ${info.chain_id})`,
     `  Test account   ${info.test_account.address}`,
     `  Its key        ${info.test_account.private_key} (public devnet key: never send real funds to it)`,
