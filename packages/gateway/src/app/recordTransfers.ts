@@ -71,7 +71,10 @@ export async function recordTransfers(
 
   const matched: { transfer: Transfer; quote: DepositQuote }[] = [];
   const unmatched: Transfer[] = [];
+  const ownTransactions = await findSweepTopUps(deps, network.key, transfers);
   for (const transfer of transfers) {
+    // A sweep's top-up is the gateway's own gas money, not a buyer's payment: neither counted nor warned of.
+    if (ownTransactions.has(transfer.txid.toLowerCase())) continue;
     const quote = findQuote(transfer.to, transfer.contract);
     if (quote !== undefined && isPaymentOf(transfer, quote)) matched.push({ transfer, quote });
     else unmatched.push(transfer);
@@ -116,6 +119,16 @@ export async function recordTransfers(
   });
   if (paidOrders > 0) deps.metrics?.countOrdersPaid(paidOrders);
   return result;
+}
+
+/** The native transfers in `transfers` that a sweep's gas wallet sent (top-ups), by lower-case txid. */
+async function findSweepTopUps(
+  deps: RecordTransfersDeps,
+  networkKey: string,
+  transfers: readonly Transfer[],
+): Promise<Set<string>> {
+  const native = transfers.filter((transfer) => transfer.contract === null).map((transfer) => transfer.txid);
+  return native.length === 0 ? new Set() : deps.store.funds.findOutgoingTransactions(networkKey, native);
 }
 
 /** A transfer pays a quote only in the quote's own coin: the same token contract, or both native. */

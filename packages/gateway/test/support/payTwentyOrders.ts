@@ -11,7 +11,8 @@ export type PaidTotals = Map<string, bigint>;
 const COINS = ['USDT', 'USDC', 'ETH'] as const;
 
 /**
- * Creates 20 hosted orders (USDT, USDC and ETH in turn), pays each in full from `payer` and waits
+ * Creates 20 hosted orders (USDT, USDC and ETH in turn; the token orders quoted in ETH first), pays
+ * each in full from `payer` and waits
  * until `bill/info` calls every one Successful: what a sweep then collects went through the real
  * watcher. Returns the sums paid per asset.
  */
@@ -30,6 +31,10 @@ export async function payTwentyOrders(t: TestGateway, network: Network, payer: P
     const [order] = await t.gateway.deps.store.orders.findOrdersByMerchantOrderIds(t.appId, [id]);
     const token = network.tokens.find((candidate) => candidate.symbol === symbol);
     if (order === undefined || token === undefined) throw new Error(`order ${id} or ${symbol} missing`);
+    // A token order's buyer looks at ETH first: its address then also holds a native quote, the
+    // case where a sweep's top-up (native coin into the address) could pass for a payment.
+    const eth = network.tokens.find((candidate) => candidate.contract === null);
+    if (token.contract !== null && eth !== undefined) await selectCoin(t.gateway.deps, { order, tokenId: eth.tokenId });
     const quote = await selectCoin(t.gateway.deps, { order, tokenId: token.tokenId });
     const amount = quote.amount;
     if (quote.contract === null) await payer.payNative(quote.address, amount);

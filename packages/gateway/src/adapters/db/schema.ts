@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { SweepMovementsTable, SweepTransactionsTable } from './funds/sweepTables.ts';
+import type { SweepMovementsTable, SweepOutgoingTable, SweepTransactionsTable } from './funds/sweepTables.ts';
 
 /*
  * Column conventions (both dialects):
@@ -172,4 +172,5 @@ export type Database = {
   resend_requests: ResendRequestsTable;
   sweep_transactions: SweepTransactionsTable;
   sweep_movements: SweepMovementsTable;
+  sweep_outgoing: SweepOutgoingTable;
 };

@@ -94,6 +94,13 @@ export type FundsStore = {
   recordSweepTransaction(record: SweepTransactionRecord): Promise<boolean>;
   /** Whether (network, txid) is recorded. */
   hasSweepTransaction(networkKey: string, txid: string): Promise<boolean>;
+  /**
+   * Notes a transaction the gas wallet is about to broadcast (idempotent), before it is sent: the
+   * watcher then never counts a top-up, native coin into a deposit address, as a buyer's payment.
+   */
+  noteOutgoingTransaction(networkKey: string, txid: string, nowMs: number): Promise<void>;
+  /** Which of these transaction hashes (any case) a sweep sent, lower-case. */
+  findOutgoingTransactions(networkKey: string, txids: readonly string[]): Promise<Set<string>>;
   /** The ledger per network and asset, ordered by network key then contract (native first). */
   summarizeFunds(): Promise<FundsLine[]>;
   /** What sweeping cost, per network. */

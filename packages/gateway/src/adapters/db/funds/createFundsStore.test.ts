@@ -164,6 +164,17 @@ describe.each(testDatabases())('createFundsStore ($kind)', (database) => {
     ]);
   });
 
+  databaseTest('notes outgoing transactions once and finds them by hash in any case', async ({ t }) => {
+    const funds = t.store.funds;
+    await funds.noteOutgoingTransaction('BSC', txid(1).toUpperCase().replace('0X', '0x'), NOW_MS);
+    await funds.noteOutgoingTransaction('BSC', txid(1), NOW_MS + 1);
+    await funds.noteOutgoingTransaction('ETH', txid(2), NOW_MS);
+    expect(
+      await funds.findOutgoingTransactions('BSC', [txid(1).toUpperCase().replace('0X', '0x'), txid(2), txid(3)]),
+    ).toEqual(new Set([txid(1)]));
+    expect(await funds.findOutgoingTransactions('BSC', [])).toEqual(new Set());
+  });
+
   databaseTest('counts top-ups in and deposit fees out of what an address still holds', async ({ t }) => {
     const store = t.store;
     await insertTestApp(store, NOW_MS);

@@ -53,6 +53,27 @@ export function createFundsStore(db: Kysely<Database>): FundsStore {
         .executeTakeFirst();
       return row !== undefined;
     },
+    async noteOutgoingTransaction(networkKey, txid, nowMs) {
+      await db
+        .insertInto('sweep_outgoing')
+        .values({ network_key: networkKey, txid: txid.toLowerCase(), noted_at: nowMs })
+        .onConflict((oc) => oc.columns(['network_key', 'txid']).doNothing())
+        .execute();
+    },
+    async findOutgoingTransactions(networkKey, txids) {
+      if (txids.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('sweep_outgoing')
+        .select('txid')
+        .where('network_key', '=', networkKey)
+        .where(
+          'txid',
+          'in',
+          txids.map((txid) => txid.toLowerCase()),
+        )
+        .execute();
+      return new Set(rows.map((row) => row.txid));
+    },
     async summarizeFunds() {
       return buildFundsLines(await readLedgerEntries(db));
     },

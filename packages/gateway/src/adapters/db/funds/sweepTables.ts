@@ -24,3 +24,10 @@ export type SweepMovementsTable = {
   address_index: number;
   amount: string;
 };
+
+/** Transactions a sweep sends from the gas wallet, noted before broadcast (see migration 0005). */
+export type SweepOutgoingTable = {
+  network_key: string;
+  txid: string;
+  noted_at: number;
+};

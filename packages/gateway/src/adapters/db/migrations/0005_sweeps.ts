@@ -7,6 +7,9 @@ import type { KassaMigration } from './KassaMigration.ts';
  * transaction is (network, txid), so `kassa sweep send` run again records nothing twice. A movement's
  * `contract` is '' for the native coin: a primary key column cannot be null on either dialect. The
  * quotes index serves `listIssuedAddresses` (every address of a network, by index).
+ * `sweep_outgoing` names every transaction a sweep signs with the gas wallet, written before it is
+ * broadcast: a top-up is native coin into a deposit address, and the watcher must not take it for a
+ * payment of an order that was also quoted in the native coin.
  */
 export const sweepsMigration: KassaMigration = {
   name: '0005_sweeps',
@@ -39,6 +42,14 @@ export const sweepsMigration: KassaMigration = {
       .addColumn('address_index', 'integer', (c) => c.notNull())
       .addColumn('amount', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('sweep_movements_pk', ['network_key', 'txid', 'address', 'contract'])
+      .execute();
+
+    await db.schema
+      .createTable('sweep_outgoing')
+      .addColumn('network_key', 'text', (c) => c.notNull())
+      .addColumn('txid', 'text', (c) => c.notNull())
+      .addColumn('noted_at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('sweep_outgoing_pk', ['network_key', 'txid'])
       .execute();
 
     await db.schema

@@ -24,6 +24,8 @@ export async function sendGasWalletTransaction(
   const nonce = await ctx.publicClient.getTransactionCount({ address: ctx.gasWallet.address, blockTag: 'pending' });
   const raw = await ctx.gasWallet.signTransaction({ ...transaction, nonce } as TransactionSerializable);
   const hash = keccak256(raw);
+  // Noted before it can be mined: the watcher must find it when it scans the block (see FundsStore).
+  await ctx.funds.noteOutgoingTransaction(ctx.plan.network.key, hash, ctx.now());
   ctx.journal.append({ planId: ctx.plan.planId, key, hash, raw, nonce });
   await broadcastRawTransaction(ctx.publicClient, raw);
   ctx.log(`sent ${key} ${hash}`);
