@@ -104,6 +104,19 @@ describe('kassa sweep plan → sign (no network) → send (killed, run again)', 
       expect(refused.stderr).toMatch(/^kassa: /);
       expect(existsSync(file(`bad-${name}.json`))).toBe(false);
     }
+    // A gas price above what the signer accepts: 1 wei here, below any real plan's.
+    const pricey = [
+      'sweep',
+      'sign',
+      '--plan',
+      file('plan.json'),
+      '--out',
+      file('bad-price.json'),
+      '--max-gas-price',
+      '0.000000001',
+    ];
+    const refused = await kassa([...pricey, ...expectations], 1, { withoutNetwork: true });
+    expect(refused.stderr).toContain('is above the --max-gas-price of 1 wei');
   });
 
   it('signs in a process without network, sends once despite a kill mid-way, and sweeps everything', async () => {

@@ -20,7 +20,7 @@ commands:
              [--all-addresses] [--force] [--config FILE]
                                                     read balances, write what a sweep would move (no key needed)
   sweep sign --plan FILE --out FILE [--seed-file F | --seed-fd N] [--account N]
-             (--config FILE | --to ADDR --chain-id N) [--force]
+             (--config FILE | --to ADDR --chain-id N) [--max-gas-price GWEI] [--force]
                                                     sign a plan with the seed, offline
   sweep send --signed FILE [--gas-key-file F] [--config FILE]
                                                     broadcast, wait for receipts, record; safe to run again

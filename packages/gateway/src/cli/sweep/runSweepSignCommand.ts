@@ -1,5 +1,6 @@
 import { parseSweepPlan } from '../../adapters/chains/evm/sweep/parseSweepPlan.ts';
 import { signSweepPlan } from '../../adapters/chains/evm/sweep/signSweepPlan.ts';
+import { parseAmount } from '../../core/money/parseAmount.ts';
 import { parseCommandArgs, UsageError } from '../parseCommandArgs.ts';
 import { formatSweepPlanSummary } from './formatSweepPlanSummary.ts';
 import { readSeedSecret } from './readSeedSecret.ts';
@@ -22,11 +23,15 @@ export async function runSweepSignCommand(args: readonly string[]): Promise<numb
     to: { type: 'string' },
     'chain-id': { type: 'string' },
     force: { type: 'boolean', default: false },
+    'max-gas-price': { type: 'string' },
   });
   if (values.plan === undefined) throw new UsageError('sweep sign needs --plan FILE');
   if (values.out === undefined) throw new UsageError('sweep sign needs --out FILE');
   const plan = parseSweepPlan(readSweepFile(values.plan, 'plan'));
-  const expected = readSignerExpectations(plan, { config: values.config, to: values.to, chainId: values['chain-id'] });
+  const expected = {
+    ...readSignerExpectations(plan, { config: values.config, to: values.to, chainId: values['chain-id'] }),
+    ...readMaxGasPrice(values['max-gas-price']),
+  };
   const accountIndex = readWholeNumber(values.account, '--account');
   const fd = readWholeNumber(values['seed-fd'], '--seed-fd');
   assertCanWrite(values.out, values.force);
@@ -53,4 +58,12 @@ function readWholeNumber(text: string | undefined, flag: string): number | undef
   if (text === undefined) return undefined;
   if (!/^\d{1,9}$/.test(text)) throw new UsageError(`${flag} must be a whole number, got '${text}'`);
   return Number(text);
+}
+
+/** `--max-gas-price GWEI` (a decimal, e.g. `3.5`) in wei. */
+function readMaxGasPrice(text: string | undefined): { maxGasPriceWei?: bigint } {
+  if (text === undefined) return {};
+  const parsed = parseAmount(text, 9);
+  if (!parsed.ok) throw new UsageError(`--max-gas-price must be a number of gwei, got '${text}'`);
+  return { maxGasPriceWei: parsed.value };
 }

@@ -287,6 +287,16 @@ describe('signSweepPlan', () => {
     );
   });
 
+  it('refuses a topup plan priced above --max-gas-price, and takes one at it', () => {
+    const plan = buildExampleSweepPlan('topup');
+    const at = { ...expected, maxGasPriceWei: EXAMPLE_GAS_PRICE };
+    expect(signSweepPlan({ plan, secret: ANVIL_DEFAULT_MNEMONIC, expected: at }).transactions).toHaveLength(2);
+    const below = { ...expected, maxGasPriceWei: EXAMPLE_GAS_PRICE - 1n };
+    expect(() => signSweepPlan({ plan, secret: ANVIL_DEFAULT_MNEMONIC, expected: below })).toThrow(
+      `its gas price ${EXAMPLE_GAS_PRICE} wei is above the --max-gas-price of ${EXAMPLE_GAS_PRICE - 1n} wei`,
+    );
+  });
+
   it('takes the account xprv, a re-spaced upper-case phrase, or a named account', () => {
     const reference = sign(buildExampleSweepPlan('topup'));
     expect(sign(buildExampleSweepPlan('topup'), ` ${ACCOUNT_XPRV}\n`)).toEqual(reference);

@@ -4,7 +4,16 @@ import type { SweepAddressPlan, SweepPlan } from '../../../../core/sweep/SweepPl
 import { predictSweeperAddress } from './predictSweeperAddress.ts';
 
 /** What the signer knows without the plan: from its own config, not from the file. */
-export type SweepExpectations = { readonly destination: Address; readonly chainId: number };
+export type SweepExpectations = {
+  readonly destination: Address;
+  readonly chainId: number;
+  /**
+   * The highest gas price (wei) the signer accepts for what the deposit addresses sign (topup).
+   * The plan's price cannot be checked offline otherwise: a raised one spends an address's own
+   * coin on fees (never sends it anywhere else). Absent: any.
+   */
+  readonly maxGasPriceWei?: bigint;
+};
 
 /** No deposit transaction (an ERC-20 transfer or a plain send) needs more; a bigger limit would only burn the address's coin. */
 export const MAX_DEPOSIT_GAS_LIMIT = 1_000_000n;
@@ -26,6 +35,10 @@ export function verifySweepPlan(plan: SweepPlan, expected: SweepExpectations): v
   }
   if (!sameAddress(plan.destination, expected.destination)) {
     refuse(`its destination ${plan.destination} is not the configured sweepTo ${expected.destination}`);
+  }
+  const { maxGasPriceWei } = expected;
+  if (maxGasPriceWei !== undefined && plan.strategy === 'topup' && BigInt(plan.gasPrice) > maxGasPriceWei) {
+    refuse(`its gas price ${plan.gasPrice} wei is above the --max-gas-price of ${maxGasPriceWei} wei`);
   }
   const seen = new Set<string>();
   for (const address of plan.addresses) {
