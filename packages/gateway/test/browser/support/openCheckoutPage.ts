@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { findAccessibilityViolations } from './findAccessibilityViolations.ts';
 
 /** Phone (390×844, touch) or desktop (1280×800). */
 export type DeviceKind = 'mobile' | 'desktop';
@@ -13,8 +13,6 @@ const DEVICES = {
 
 /** Where the suites write their screenshots (git-ignored). */
 export const SCREENSHOT_DIR = path.join(import.meta.dirname, '..', 'screenshots');
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** A checkout page in its own browser context that records everything that should never happen. */
 export type CheckoutPage = {
@@ -90,14 +88,7 @@ export async function openCheckoutPage(
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${device}.png`), animations: 'disabled' });
       await page.setViewportSize(viewport);
     },
-    async findAccessibilityViolations() {
-      // Evaluated through the DevTools protocol, which the page's CSP does not govern.
-      if ((await page.evaluate('typeof window.axe')) !== 'object') await page.evaluate(AXE_SOURCE);
-      return (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((result) =>
-        result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
-    },
+    findAccessibilityViolations: () => findAccessibilityViolations(page),
     close: () => context.close(),
   };
 }

@@ -9,6 +9,7 @@ export const DEV_STYLESHEET = `.dev-wallet{margin:1.5rem 0;padding:1rem;border:2
 .dev-actions button:hover,.dev-actions button:focus-visible{background:#fde68a}
 .dev-note{margin:.5rem 0;font-size:.8125rem}
 .dev-wallet code{word-break:break-all}
+.dev-wallet p{overflow-wrap:anywhere}
 .inbox{margin:0 auto;padding:1rem;max-width:60rem;font:14px/1.45 system-ui,sans-serif;color:#111}
 .inbox h1{font-size:1.25rem}
 .entry{margin:1rem 0;padding:.75rem 1rem;border:1px solid #d4d4d4;border-radius:.5rem}

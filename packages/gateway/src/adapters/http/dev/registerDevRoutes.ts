@@ -8,8 +8,9 @@ import type { KassaDb } from '../../db/createDb.ts';
 import { endOrderValidPeriod } from '../../db/endOrderValidPeriod.ts';
 import { escapeHtml as esc } from '../checkout/escapeHtml.ts';
 import type { WebhookInbox } from './createWebhookInbox.ts';
-import { DEV_STYLESHEET, DEV_STYLESHEET_PATH } from './devStylesheet.ts';
+import { DEV_PAGE_CSP, INBOX_PAGE_CSP } from './devPageCsp.ts';
 import { getSandboxPayment, SANDBOX_PORTIONS, type SandboxPortion } from './getSandboxPayment.ts';
+import { registerDevAssets } from './registerDevAssets.ts';
 import { registerSandboxSweepRoute } from './registerSandboxSweepRoute.ts';
 import { renderInboxPage } from './renderInboxPage.ts';
 import type { SandboxSweep, SandboxSweepState } from './SandboxSweepState.ts';
@@ -29,10 +30,6 @@ export const DEV_INBOX_RECEIVE_PATH = '/dev/inbox/receive';
 /** How long a wallet payment waits for the watcher to record it before answering anyway. */
 const RECORD_WAIT_MS = 5_000;
 const RECORD_POLL_MS = 50;
-
-const DEV_PAGE_CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 /**
  * The sandbox's own endpoints, registered by `kassa dev` only: the sandbox wallet
  * (`POST /dev/wallet/pay`, `POST /dev/wallet/expire`, posted by the panel on the checkout page)
@@ -47,9 +44,7 @@ export async function registerDevRoutes(fastify: FastifyInstance, options: Regis
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  fastify.get(DEV_STYLESHEET_PATH, async (_request, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'no-cache').send(DEV_STYLESHEET),
-  );
+  registerDevAssets(fastify);
 
   fastify.post(DEV_INBOX_RECEIVE_PATH, async (request, reply) => {
     const entry = await inbox.receive({ headers: request.headers, rawBody: rawBodyOf(request) });
@@ -60,7 +55,7 @@ export async function registerDevRoutes(fastify: FastifyInstance, options: Regis
   fastify.get('/dev/inbox', async (_request, reply) =>
     reply
       .header('content-type', 'text/html; charset=utf-8')
-      .header('content-security-policy', DEV_PAGE_CSP)
+      .header('content-security-policy', INBOX_PAGE_CSP)
       .header('cache-control', 'no-store')
       .send(renderInboxPage(inbox.list(), sweepState)),
   );

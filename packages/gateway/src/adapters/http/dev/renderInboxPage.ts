@@ -1,11 +1,9 @@
 import { escapeHtml as esc } from '../checkout/escapeHtml.ts';
 import type { InboxEntry } from './createWebhookInbox.ts';
+import { DEV_INBOX_SCRIPT_PATH, INBOX_POLL_SECONDS } from './devInboxScript.ts';
 import { DEV_STYLESHEET_PATH } from './devStylesheet.ts';
 import { renderSandboxSweepPanel } from './renderSandboxSweepPanel.ts';
 import type { SandboxSweepState } from './SandboxSweepState.ts';
-
-/** Seconds between reloads: the page has no script, so it refreshes itself to show new webhooks. */
-const REFRESH_SECONDS = 5;
 
 /**
  * `/dev/inbox`: every webhook the sandbox received, newest first, with headers, body and whether
@@ -19,10 +17,11 @@ export function renderInboxPage(entries: readonly InboxEntry[], sweep?: SandboxS
       : entries.map(renderEntry).join('');
   return (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
-    `<meta name="robots" content="noindex,nofollow"><meta http-equiv="refresh" content="${REFRESH_SECONDS}">` +
-    `<title>Webhook inbox · Kassa sandbox</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${DEV_STYLESHEET_PATH}"></head>` +
-    '<body><main class="inbox"><h1>Webhook inbox</h1>' +
-    `<p>What the sandbox app’s webhook endpoint received (the last few hundred, kept in memory; refreshes every ${REFRESH_SECONDS} s). As JSON: <a href="/dev/inbox.json">/dev/inbox.json</a>.</p>` +
+    '<meta name="robots" content="noindex,nofollow">' +
+    `<title>Webhook inbox · Kassa sandbox</title><link rel="icon" href="data:,"><link rel="stylesheet" href="${DEV_STYLESHEET_PATH}">` +
+    `<script src="${DEV_INBOX_SCRIPT_PATH}" defer></script></head>` +
+    `<body data-newest="${entries[0]?.seq ?? 0}"><main class="inbox"><h1>Webhook inbox</h1>` +
+    `<p>What the sandbox app’s webhook endpoint received (the last few hundred, kept in memory; a new one shows within ${INBOX_POLL_SECONDS} s, or <a href="/dev/inbox">reload</a>). As JSON: <a href="/dev/inbox.json">/dev/inbox.json</a>.</p>` +
     `${sweep === undefined ? '' : renderSandboxSweepPanel(sweep)}${items}</main></body></html>`
   );
 }
