@@ -17,6 +17,7 @@ import { DEV_CHAIN_XPUB } from './fixtures/devChain.ts';
 import { createPayer, type Payer } from './support/createPayer.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
+import { EVM_NETWORK_KIND } from '../src/adapters/chains/evm/evmNetworkKind.ts';
 
 describe.each(testDatabases())('chain watcher across a node restart ($kind)', (database) => {
   let anvil: StartAnvilReturnType;
@@ -38,6 +39,8 @@ describe.each(testDatabases())('chain watcher across a node restart ($kind)', (d
     });
     network = {
       key: 'DEV',
+      kind: EVM_NETWORK_KIND,
+
       chainId: anvil.chainId,
       standard: 'ERC20',
       rpcUrls: [anvil.rpcUrl],

@@ -21,6 +21,7 @@ import { createPayer, type Payer } from './support/createPayer.ts';
 import { startTcpProxy, type TcpProxy } from './support/startTcpProxy.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
+import { EVM_NETWORK_KIND } from '../src/adapters/chains/evm/evmNetworkKind.ts';
 
 // Polling this slowly finds nothing within a test: whatever is seen in time was announced.
 const SLOW_POLL_MS = 60_000;
@@ -46,6 +47,8 @@ beforeAll(async () => {
   });
   network = {
     key: 'DEV',
+    kind: EVM_NETWORK_KIND,
+
     chainId: anvil.chainId,
     standard: 'ERC20',
     rpcUrls: [`ws://127.0.0.1:${proxy.port}`, anvil.rpcUrl],

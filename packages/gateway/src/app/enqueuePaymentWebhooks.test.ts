@@ -8,6 +8,10 @@ import type { App } from '../core/App.ts';
 import type { Network } from '../core/network.ts';
 import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
 import { enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
+import { EVM_NETWORK_KIND } from '../adapters/chains/evm/evmNetworkKind.ts';
+
+/** EVM's wire forms: the chain under its key, txids as held. */
+const AS_HELD = { chain: 'DEV', formatTxid: (txid: string) => txid };
 
 const APP_URL = 'https://shop.example/kassa/webhook';
 
@@ -61,6 +65,7 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
       orderStatus: { funds: 'full', isOverdue: false },
       feeRate: app.feeRate,
       contract: built.quote.contract ?? '',
+      wire: AS_HELD,
     });
     expect(delivery?.body).toBe(encodeJson(expected));
   });
@@ -122,7 +127,7 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
   it("writes a native coin's contract as its network's chain id", async ({ t, app, clock, enqueue }) => {
     const built = buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now() });
     const native = { ...built, quote: { ...built.quote, contract: null, symbol: 'ETH', decimals: 18 } };
-    const network = { key: 'DEV', chainId: 31337 } as Network;
+    const network = { key: 'DEV', chainId: 31337, kind: EVM_NETWORK_KIND } as Network;
     await enqueue(native, {}, [network]);
     const [delivery] = await t.store.deliveries.listDeliveries({ limit: 1 });
     expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ contract: '31337', crypto: 'ETH' });

@@ -8,6 +8,7 @@ import type { Payment } from '../core/Payment.ts';
 import type { Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
 import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
+import { toWireNetwork } from '../protocol/toWireNetwork.ts';
 import { wireContractOf } from '../protocol/wireContractOf.ts';
 import type { Deps } from './Deps.ts';
 
@@ -54,6 +55,7 @@ export async function enqueuePaymentWebhooks(
     orderStatus: p.orderStatus,
     feeRate: p.app.feeRate,
     contract: wireContractOf(p.quote, networks),
+    wire: toWireNetwork(p.quote.networkKey, networks),
   });
   await tx.deliveries.insertDelivery({
     deliveryId: ids.createId(),

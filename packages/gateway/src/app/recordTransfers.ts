@@ -28,6 +28,11 @@ export type RecordTransfersParameters = {
   readonly findQuote: (lowercaseAddress: string, contract: string | null) => DepositQuote | undefined;
   /** How many of the newest blocks to keep for reorg detection. */
   readonly retainedBlocks: number;
+  /**
+   * On a network that confirms by finality, the newest block its node reports final: a payment
+   * counts once its block is at or below it (and below the verified head), not by depth.
+   */
+  readonly finalizedBlockNumber?: bigint;
 };
 
 export type RecordTransfersReturnType = {
@@ -60,14 +65,19 @@ export type RecordTransfersReturnType = {
  */
 export async function recordTransfers(
   deps: RecordTransfersDeps,
-  { network, blocks, transfers, findQuote, retainedBlocks }: RecordTransfersParameters,
+  { network, blocks, transfers, findQuote, retainedBlocks, finalizedBlockNumber }: RecordTransfersParameters,
 ): Promise<RecordTransfersReturnType> {
   const last = blocks[blocks.length - 1];
   if (last === undefined) throw new RangeError('recordTransfers needs at least one block');
   const nowMs = deps.clock.now();
   // A payment in a block has one confirmation; a network configured with 0 means "as soon as seen".
   const confirmations = BigInt(Math.max(1, network.confirmations));
-  const isDeepEnough = (blockNumber: bigint) => last.blockNumber - blockNumber + 1n >= confirmations;
+  // A final block the node reports beyond what this watcher verified (another node behind a load
+  // balancer) counts only up to the verified head.
+  const isDeepEnough =
+    finalizedBlockNumber === undefined
+      ? (blockNumber: bigint) => last.blockNumber - blockNumber + 1n >= confirmations
+      : (blockNumber: bigint) => blockNumber <= finalizedBlockNumber && blockNumber <= last.blockNumber;
 
   const matched: { transfer: Transfer; quote: DepositQuote }[] = [];
   const unmatched: Transfer[] = [];

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../test/fixtures/devChain.ts';
-import { BUILT_IN_NETWORKS } from '../adapters/chains/evm/builtInNetworks.ts';
+import { BUILT_IN_NETWORKS } from '../adapters/chains/builtInNetworks.ts';
+import { NETWORK_KINDS } from '../adapters/chains/networkKinds.ts';
 import { CONFIG_SETTINGS, ENVIRONMENT_VARIABLES, type SettingTree } from './configSettings.ts';
 import { loadConfig } from './loadConfig.ts';
 
@@ -88,7 +89,7 @@ describe('docs/configuration.md', () => {
         Number(confirmations),
         Number(finalityDepth),
         blockTime,
-        [...(tokens ?? '').matchAll(/(\w+)(?: `(0x[0-9a-fA-F]{40})`)? \(\**(\d+)/g)].map(
+        [...(tokens ?? '').matchAll(/(\w+)(?: `(0x[0-9a-fA-F]{40}|T[1-9A-HJ-NP-Za-km-z]{33})`)? \(\**(\d+)/g)].map(
           (m) => `${m[1]} ${m[2] ?? 'native'} ${m[3]}`,
         ),
       ]);
@@ -99,7 +100,11 @@ describe('docs/configuration.md', () => {
       network.confirmations,
       network.finalityDepth,
       `${network.blockTimeSeconds} s`,
-      network.tokens.map((token) => `${token.symbol} ${token.contract ?? 'native'} ${token.decimals}`),
+      // Contracts as operators write them: TRON's in their T… form.
+      network.tokens.map(
+        (token) =>
+          `${token.symbol} ${token.contract === null ? 'native' : NETWORK_KINDS[network.kind].formatAddress(token.contract)} ${token.decimals}`,
+      ),
     ]);
     expect(documented).toEqual(defined);
   });
@@ -123,6 +128,6 @@ describe('docs/configuration.md', () => {
   });
 
   it('has all its examples checked', () => {
-    expect(examples).toHaveLength(5);
+    expect(examples).toHaveLength(6);
   });
 });

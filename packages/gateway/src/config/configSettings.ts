@@ -35,7 +35,10 @@ export const CONFIG_SETTINGS = {
     xpub: true,
     sweepTo: true,
     '<KEY>': {
+      kind: true,
       rpcUrls: true,
+      httpApiUrls: true,
+      explorerUrl: true,
       xpub: true,
       sweepTo: true,
       sweepStrategy: true,

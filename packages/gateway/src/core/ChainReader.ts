@@ -13,10 +13,15 @@ export type HeadEvent =
   | { readonly kind: 'up' }
   | { readonly kind: 'down'; readonly error: unknown; readonly retryInMs: number };
 
-/** Reads one network's chain for the watcher. The EVM adapter implements it over JSON-RPC. */
+/** Reads one network's chain for the watcher. Each kind's adapter implements it over JSON-RPC. */
 export type ChainReader = {
   /** The newest block the node knows. */
   getHead(): Promise<ChainBlock>;
+  /**
+   * Present when the network confirms by finality (TRON: the newest solidified block): the newest
+   * block the node reports final. A payment in it or below counts, however few blocks are above it.
+   */
+  getFinalizedBlockNumber?(): Promise<bigint>;
   /** The canonical block at this height, or null above the head. */
   getBlock(blockNumber: bigint): Promise<ChainBlock | null>;
   /**

@@ -4,6 +4,7 @@ import { KassaError } from './KassaError.ts';
 import type { Network, Token } from './network.ts';
 import { requireToken } from './requireToken.ts';
 import { UnsupportedTokenError } from './UnsupportedTokenError.ts';
+import { EVM_NETWORK_KIND } from '../adapters/chains/evm/evmNetworkKind.ts';
 
 const token = (networkKey: string, tokenId: string): Token => ({
   tokenId,
@@ -16,6 +17,8 @@ const token = (networkKey: string, tokenId: string): Token => ({
 });
 const network = (key: string, tokens: readonly Token[]): Network => ({
   key,
+  kind: EVM_NETWORK_KIND,
+
   chainId: 1,
   standard: 'ERC20',
   rpcUrls: ['http://127.0.0.1:1'],

@@ -1,4 +1,4 @@
-import { createEvmChainReader } from '../adapters/chains/evm/createEvmChainReader.ts';
+import { createChainReader } from '../adapters/chains/createChainReader.ts';
 import type { GatewayMetrics } from '../adapters/metrics/createGatewayMetrics.ts';
 import { observeChain } from '../adapters/metrics/observeChain.ts';
 import type { LeaderLock } from '../core/LeaderLock.ts';
@@ -34,7 +34,7 @@ export async function startNetworkWatchers(
           ...tuning,
           network,
           // A dropped head subscription reconnects on the watcher's backoff.
-          ...observeChain(createEvmChainReader(network, tuning), network.key, metrics),
+          ...observeChain(createChainReader(network, tuning), network.key, metrics),
           signal,
           lock,
           logger: loggerFor(network),

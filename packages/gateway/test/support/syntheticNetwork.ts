@@ -1,8 +1,11 @@
 import type { Network } from '../../src/core/network.ts';
+import { EVM_NETWORK_KIND } from '../../src/adapters/chains/evm/evmNetworkKind.ts';
 
 /** A DEV network of made-up contracts, for tests that feed the watcher's use cases transfers directly. */
 export const SYNTHETIC_NETWORK: Network = {
   key: 'DEV',
+  kind: EVM_NETWORK_KIND,
+
   chainId: 31337,
   standard: 'ERC20',
   rpcUrls: [],

@@ -5,6 +5,7 @@ import { getFreePort } from '../../../test/support/getFreePort.ts';
 import type { Network } from '../../core/network.ts';
 import { createEvmChainReader } from '../chains/evm/createEvmChainReader.ts';
 import { withRpcErrorCount } from './withRpcErrorCount.ts';
+import { EVM_NETWORK_KIND } from '../chains/evm/evmNetworkKind.ts';
 
 describe('withRpcErrorCount', () => {
   it('counts a failed call by the endpoint host alone', async () => {
@@ -12,6 +13,8 @@ describe('withRpcErrorCount', () => {
     const port = await getFreePort();
     const network: Network = {
       key: 'DEV',
+      kind: EVM_NETWORK_KIND,
+
       chainId: 31337,
       standard: 'ERC20',
       rpcUrls: [`http://user:s3cret@127.0.0.1:${port}/v3/APIKEY123`],

@@ -21,6 +21,9 @@ export function withRpcErrorCount(reader: ChainReader, onError: (endpoint: strin
     getHead: () => counted(() => reader.getHead()),
     getBlock: (blockNumber) => counted(() => reader.getBlock(blockNumber)),
     scanBlockRange: (range) => counted(() => reader.scanBlockRange(range)),
+    ...(reader.getFinalizedBlockNumber === undefined
+      ? {}
+      : { getFinalizedBlockNumber: () => counted(() => (reader.getFinalizedBlockNumber as () => Promise<bigint>)()) }),
   };
 }
 

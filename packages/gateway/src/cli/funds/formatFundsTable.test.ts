@@ -5,6 +5,7 @@ import type { Network } from '../../core/network.ts';
 import { buildFundsReport } from './buildFundsReport.ts';
 import { formatFundsJson } from './formatFundsJson.ts';
 import { formatFundsTable } from './formatFundsTable.ts';
+import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
 
 const USDT = '0x55d398326f99059ff775485246999027b3197955';
 const DEV_TOKEN = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
@@ -19,6 +20,8 @@ const token = (symbol: string, contract: `0x${string}` | null, decimals: number)
 });
 const BSC = {
   key: 'BSC',
+  kind: EVM_NETWORK_KIND,
+
   chainId: 56,
   standard: 'BEP20',
   rpcUrls: ['https://bsc.example-rpc.com'],

@@ -1,6 +1,6 @@
 // Risk: a payment treated as final while its block can still be reorganised away.
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_NETWORKS } from '../../adapters/chains/evm/builtInNetworks.ts';
+import { BUILT_IN_NETWORKS } from '../../adapters/chains/builtInNetworks.ts';
 import { readChainSettings } from './readChainSettings.ts';
 
 const depths = (key: string, settings: Record<string, unknown>) => {

@@ -1,4 +1,4 @@
-import type { NetworkDefaults } from '../../adapters/chains/evm/builtInNetworks.ts';
+import type { NetworkDefaults } from '../../adapters/chains/builtInNetworks.ts';
 import { ConfigError } from '../ConfigError.ts';
 import { readInteger } from '../read/readInteger.ts';
 import { readNumber } from '../read/readNumber.ts';

@@ -1,4 +1,4 @@
-import { BUILT_IN_NETWORKS, type TokenDefinition } from '../../adapters/chains/evm/builtInNetworks.ts';
+import { BUILT_IN_NETWORKS, type TokenDefinition } from '../../adapters/chains/builtInNetworks.ts';
 import { deriveTokenId } from '../../adapters/chains/evm/deriveTokenId.ts';
 import type { Network } from '../../core/network.ts';
 import { ConfigError } from '../ConfigError.ts';
@@ -7,6 +7,7 @@ import { readList } from '../read/readList.ts';
 import { readObject } from '../read/readObject.ts';
 import { readString } from '../read/readString.ts';
 import { readChainSettings } from './readChainSettings.ts';
+import { readNetworkKind } from './readNetworkKind.ts';
 import { readRpcUrl } from './readRpcUrl.ts';
 import { readSweepSettings } from './readSweepSettings.ts';
 import { readTokens } from './readTokens.ts';
@@ -28,22 +29,33 @@ export function readNetwork(key: string, value: unknown, shared: SharedNetworkSe
     settings.standard === undefined
       ? (defaults?.standard ?? 'ERC20')
       : readString(settings.standard, `${setting}.standard`, 64);
-  const tokens: readonly TokenDefinition[] | undefined =
-    settings.tokens === undefined ? defaults?.tokens : readTokens(settings.tokens, `${setting}.tokens`);
-  if (tokens === undefined) throw new ConfigError(`${setting}.tokens`, 'is required for a custom network');
   const rpcUrls =
     settings.rpcUrls === undefined
       ? []
       : readList(settings.rpcUrls, `${setting}.rpcUrls`, 'http(s):// or ws(s):// URLs', readRpcUrl);
+  const kindSettings = readNetworkKind(settings, setting, defaults, rpcUrls);
+  const tokens: readonly TokenDefinition[] | undefined =
+    settings.tokens === undefined
+      ? defaults?.tokens
+      : readTokens(settings.tokens, `${setting}.tokens`, kindSettings.kind);
+  if (tokens === undefined) throw new ConfigError(`${setting}.tokens`, 'is required for a custom network');
   const ownXpub = settings.xpub === undefined ? undefined : readXpub(settings.xpub, `${setting}.xpub`);
-  const sweep = readSweepSettings(settings, setting, shared.sweepTo, tokens);
+  const sweep = readNetworkSweep(settings, setting, shared.sweepTo, tokens, kindSettings.kind);
   if (rpcUrls.length === 0) return null;
+  // A TRON wallet keeps its accounts at m/44'/195'/…, so the EVM accounts' shared xpub is not its.
+  if (kindSettings.kind.name === 'tron' && ownXpub === undefined) {
+    throw new ConfigError(
+      `${setting}.xpub`,
+      "is required for a TRON network: the account xpub at m/44'/195'/0' (networks.xpub is for EVM networks)",
+    );
+  }
   const xpub = ownXpub ?? shared.xpub;
   if (xpub === undefined) {
     throw new ConfigError(`${setting}.xpub`, 'is required for a network with RPC URLs (or set networks.xpub for all)');
   }
   return {
     key,
+    ...kindSettings,
     ...chain,
     standard,
     rpcUrls,
@@ -59,4 +71,21 @@ export function readNetwork(key: string, value: unknown, shared: SharedNetworkSe
     })),
     ...(sweep === undefined ? {} : { sweep }),
   };
+}
+
+/** `kassa sweep` collects from EVM networks only: sweep settings on another kind are refused, not ignored. */
+function readNetworkSweep(
+  settings: Readonly<Record<string, unknown>>,
+  setting: string,
+  sharedSweepTo: `0x${string}` | undefined,
+  tokens: readonly TokenDefinition[],
+  kind: Network['kind'],
+) {
+  if (kind.name !== 'evm') {
+    for (const name of ['sweepTo', 'sweepStrategy', 'sweepDust'])
+      if (settings[name] !== undefined)
+        throw new ConfigError(`${setting}.${name}`, `sweeping ${kind.name} networks is not supported yet`);
+    return undefined;
+  }
+  return readSweepSettings(settings, setting, sharedSweepTo, tokens);
 }

@@ -2,8 +2,9 @@
 import { mnemonicToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { catchConfigError } from '../../../test/support/catchConfigError.ts';
-import { BUILT_IN_NETWORKS } from '../../adapters/chains/evm/builtInNetworks.ts';
+import { BUILT_IN_NETWORKS } from '../../adapters/chains/builtInNetworks.ts';
 import { deriveTokenId } from '../../adapters/chains/evm/deriveTokenId.ts';
+import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
 import { ANVIL_DEFAULT_MNEMONIC } from '../../adapters/chains/evm/startAnvil.ts';
 import { readNetworks } from './readNetworks.ts';
 
@@ -40,6 +41,8 @@ describe('readNetworks: defaults', () => {
     expect(rest).toEqual([]);
     expect(eth).toEqual({
       key: 'ETH',
+      kind: EVM_NETWORK_KIND,
+      explorerUrl: 'https://etherscan.io',
       chainId: 1,
       standard: 'ERC20',
       rpcUrls: RPC,
@@ -115,7 +118,11 @@ describe('readNetworks: defaults', () => {
   });
 
   it('offers every built-in network that has RPC URLs, in the order of the table', () => {
-    const section = Object.fromEntries(Object.keys(BUILT_IN_NETWORKS).map((key) => [key, { rpcUrls: RPC }]));
+    // TRON needs its own xpub (m/44'/195'/…) and a node whose HTTP API sits beside /jsonrpc.
+    const tron = { rpcUrls: ['https://tron.example.org/jsonrpc'], xpub: OTHER_XPUB };
+    const section = Object.fromEntries(
+      Object.entries(BUILT_IN_NETWORKS).map(([key, n]) => [key, n.kind === 'tron' ? tron : { rpcUrls: RPC }]),
+    );
     expect(readNetworks({ xpub: XPUB, ...section }).map((n) => [n.key, n.chainId, n.tokens.length])).toEqual(
       Object.entries(BUILT_IN_NETWORKS).map(([key, n]) => [key, n.chainId, n.tokens.length]),
     );

@@ -1,4 +1,4 @@
-import { BUILT_IN_NETWORKS } from '../../adapters/chains/evm/builtInNetworks.ts';
+import { BUILT_IN_NETWORKS } from '../../adapters/chains/builtInNetworks.ts';
 import type { Network } from '../../core/network.ts';
 import { ConfigError } from '../ConfigError.ts';
 import { readObject } from '../read/readObject.ts';

@@ -1,4 +1,4 @@
-import type { TokenDefinition } from '../../adapters/chains/evm/builtInNetworks.ts';
+import type { TokenDefinition } from '../../adapters/chains/builtInNetworks.ts';
 import { parseAmount } from '../../core/money/parseAmount.ts';
 import type { NetworkSweepSettings } from '../../core/network.ts';
 import { ConfigError } from '../ConfigError.ts';

@@ -1,6 +1,7 @@
 // Risk: a bad token setting (contract, decimals, symbol) starts silently and misprices or misses payments.
 import { describe, expect, it } from 'vitest';
 import { catchConfigError } from '../../../test/support/catchConfigError.ts';
+import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
 import { readTokens } from './readTokens.ts';
 
 const USDT_ETH = '0xdAC17F958D2ee523a2206206994597C13D831ec7';
@@ -15,6 +16,7 @@ describe('readTokens', () => {
           { symbol: 'ETH', native: true },
         ],
         SETTING,
+        EVM_NETWORK_KIND,
       ),
     ).toEqual([
       { symbol: 'USDT', name: 'Tether USD', contract: USDT_ETH, decimals: 6, isStable: true },
@@ -67,6 +69,6 @@ describe('readTokens: every bad setting is a ConfigError naming it', () => {
   it.each(cases)('%s', (_name, value, setting) => {
     // JSON has no undefined: drop such keys as a config file would never hold them.
     const parsed: unknown = JSON.parse(JSON.stringify(value));
-    catchConfigError(() => readTokens(parsed, SETTING), setting);
+    catchConfigError(() => readTokens(parsed, SETTING, EVM_NETWORK_KIND), setting);
   });
 });

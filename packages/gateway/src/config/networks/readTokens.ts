@@ -1,5 +1,5 @@
-import type { TokenDefinition } from '../../adapters/chains/evm/builtInNetworks.ts';
-import { parseContractAddress } from '../../adapters/chains/evm/parseContractAddress.ts';
+import type { TokenDefinition } from '../../adapters/chains/builtInNetworks.ts';
+import type { NetworkKind } from '../../core/network.ts';
 import { ConfigError } from '../ConfigError.ts';
 import { CONFIG_SETTINGS } from '../configSettings.ts';
 import { isTokenSymbol } from '../read/isTokenSymbol.ts';
@@ -11,9 +11,12 @@ import { readString } from '../read/readString.ts';
 
 const MAX_TOKEN_DECIMALS = 36;
 
-/** Reads a network's `tokens`: a non-empty list, one coin per symbol and per contract. */
-export function readTokens(value: unknown, setting: string): TokenDefinition[] {
-  const tokens = readList(value, setting, 'tokens', readToken, { nonEmpty: true });
+/**
+ * Reads a network's `tokens`: a non-empty list, one coin per symbol and per contract, contracts
+ * written in the network kind's address form.
+ */
+export function readTokens(value: unknown, setting: string, kind: NetworkKind): TokenDefinition[] {
+  const tokens = readList(value, setting, 'tokens', (v, s) => readToken(v, s, kind), { nonEmpty: true });
   const seen = new Set<string>();
   tokens.forEach((token, i) => {
     // One coin per symbol and per contract: the symbol is the wire `crypto` and the rate key.
@@ -28,7 +31,7 @@ export function readTokens(value: unknown, setting: string): TokenDefinition[] {
   return tokens;
 }
 
-function readToken(value: unknown, setting: string): TokenDefinition {
+function readToken(value: unknown, setting: string, kind: NetworkKind): TokenDefinition {
   const t = readObject(value, setting, CONFIG_SETTINGS.networks['<KEY>'].tokens['[]']);
   const symbol = t.symbol;
   if (typeof symbol !== 'string' || !isTokenSymbol(symbol)) {
@@ -42,7 +45,7 @@ function readToken(value: unknown, setting: string): TokenDefinition {
   if (!isNative && t.contract === undefined) {
     throw new ConfigError(`${setting}.contract`, 'is required (or native: true for the network’s own coin)');
   }
-  const contract = isNative ? null : readContract(t.contract, `${setting}.contract`);
+  const contract = isNative ? null : readContract(t.contract, `${setting}.contract`, kind);
   if (!isNative && t.decimals === undefined)
     throw new ConfigError(`${setting}.decimals`, 'is required for a custom network');
   const decimals = readInteger(t.decimals ?? 18, `${setting}.decimals`, 0, MAX_TOKEN_DECIMALS);
@@ -50,8 +53,8 @@ function readToken(value: unknown, setting: string): TokenDefinition {
   return { symbol, name, contract, decimals, isStable };
 }
 
-function readContract(value: unknown, setting: string) {
-  const parsed = parseContractAddress(typeof value === 'string' ? value : '');
+function readContract(value: unknown, setting: string, kind: NetworkKind) {
+  const parsed = kind.parseAddress(typeof value === 'string' ? value : '');
   if (!parsed.ok) throw new ConfigError(setting, parsed.message);
   return parsed.value;
 }

@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../test/support/buildPaidOrder.ts';
 import { buildDepositWebhookBody } from './buildDepositWebhookBody.ts';
 
+/** EVM's wire forms: the chain under its key, txids as held. */
+const AS_HELD = { chain: 'DEV', formatTxid: (txid: string) => txid };
+
 const NOW_MS = Date.UTC(2026, 10, 20, 12, 0, 0);
 
 describe('buildDepositWebhookBody', () => {
@@ -14,6 +17,7 @@ describe('buildDepositWebhookBody', () => {
       orderStatus: { funds: 'more', isOverdue: false },
       feeRate: { units: 5n, scale: 3 },
       contract: built.quote.contract ?? '',
+      wire: AS_HELD,
     });
     expect(JSON.stringify(body)).toBe(
       '{"pay_status":"success","order_type":"API Deposit","record_id":"202611201200000000000100000000007",' +
@@ -33,6 +37,7 @@ describe('buildDepositWebhookBody', () => {
       orderStatus: { funds: 'part', isOverdue: false },
       feeRate: { units: 1n, scale: 2 },
       contract: '31337',
+      wire: AS_HELD,
     });
     // 199 × 0.01 = 1.99 base units → 1 fee, 198 credited.
     expect(body.service_fee).toBe('0.000001');
@@ -53,6 +58,7 @@ describe('buildDepositWebhookBody', () => {
       orderStatus: { funds: 'none', isOpen: true },
       feeRate: { units: 0n, scale: 0 },
       contract: '',
+      wire: AS_HELD,
     });
     expect(body.denominated_currency).toBe('USDT');
     expect(body.extend).toEqual({ merchant_order_id: 'M-2', custom_value: '' });

@@ -8,6 +8,7 @@ import type { OrderStatus } from '../../core/OrderStatus.ts';
 import type { Payment } from '../../core/Payment.ts';
 import type { Quote } from '../../core/Quote.ts';
 import { toOrderWireStatus } from '../toOrderWireStatus.ts';
+import type { WireNetwork } from '../toWireNetwork.ts';
 
 /** The API Deposit webhook body (spec §7.1); the property order IS the wire key order. */
 export type DepositWebhookBody = Readonly<WebhookPayload>;
@@ -23,6 +24,8 @@ export type BuildDepositWebhookBodyParameters = {
   readonly feeRate: Decimal;
   /** The wire `contract`: the token contract, or the EVM chain id for the native coin (spec §9). */
   readonly contract: string;
+  /** How the payment's network writes its `chain` and txids on the wire. */
+  readonly wire: Pick<WireNetwork, 'chain' | 'formatTxid'>;
 };
 
 /**
@@ -47,10 +50,10 @@ export function buildDepositWebhookBody(p: BuildDepositWebhookBodyParameters): D
     fiat_rate: '1',
     paid_amount: formatAmount(payment.amount, decimals),
     token_rate: quote.tokenRate,
-    chain: quote.networkKey,
+    chain: p.wire.chain,
     contract: p.contract,
     crypto: quote.symbol,
-    txid: payment.txid,
+    txid: p.wire.formatTxid(payment.txid),
     service_fee: formatAmount(serviceFee, decimals),
     // Non-custodial: the buyer paid the gas, nothing is deducted from the deposit.
     network_fee: '0',

@@ -43,12 +43,15 @@ export async function scanNextRange(ctx: ChainWatchContext): Promise<boolean> {
     return false;
   }
 
+  // Read after the scan, so it is at least as new as the blocks it judges.
+  const finalizedBlockNumber = await chain.getFinalizedBlockNumber?.();
   const result = await recordTransfers(deps, {
     network,
     blocks: scan.blocks,
     transfers: scan.transfers,
     findQuote: watched.find,
     retainedBlocks: ctx.retainedBlocks,
+    ...(finalizedBlockNumber === undefined ? {} : { finalizedBlockNumber }),
   });
   ctx.cursorWrittenAtMs = clock.now();
   logUnmatched(ctx, result.unmatched);

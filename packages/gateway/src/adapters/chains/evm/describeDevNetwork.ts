@@ -2,6 +2,7 @@ import type { Address } from 'viem';
 import type { Network, Token } from '../../../core/network.ts';
 import { deriveTokenId } from './deriveTokenId.ts';
 import { DEV_TEST_TOKEN_DECIMALS, DEV_TEST_TOKENS, type DevTestTokenSymbol } from './devTestTokens.ts';
+import { EVM_NETWORK_KIND } from './evmNetworkKind.ts';
 
 /** The key of the sandbox network, as `chain` on the wire. */
 export const DEV_NETWORK_KEY = 'DEV';
@@ -53,6 +54,8 @@ export function describeDevNetwork(p: DescribeDevNetworkParameters): Network {
   }
   return {
     key: DEV_NETWORK_KEY,
+    kind: EVM_NETWORK_KIND,
+
     chainId: p.chainId,
     standard: 'ERC20',
     rpcUrls: [p.rpcUrl],

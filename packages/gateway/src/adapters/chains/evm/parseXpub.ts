@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { secp256k1 } from '@noble/curves/secp256k1';
+import { decodeBase58Check } from '../../crypto/decodeBase58Check.ts';
 
 export type ParseXpubFailure =
   | 'not_base58'
@@ -16,7 +16,6 @@ export type ParseXpubResult =
   | { readonly ok: true; readonly value: { readonly xpub: string; readonly key: XpubKey; readonly depth: number } }
   | { readonly ok: false; readonly reason: ParseXpubFailure; readonly message: string };
 
-const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 // BIP-32 serialisation: version(4) depth(1) fingerprint(4) index(4) chain code(32) key(33).
 const SERIALIZED_LENGTH = 78;
 const XPUB_VERSION = 0x0488b21e;
@@ -37,12 +36,9 @@ const FAILURE_MESSAGES: Record<ParseXpubFailure, string> = {
 export function parseXpub(text: string): ParseXpubResult {
   // An xpub is 111 characters; the bound keeps base58 decoding (quadratic) cheap on junk input.
   if (text.length === 0 || text.length > 200) return fail('not_base58');
-  const bytes = decodeBase58(text);
-  if (bytes === undefined) return fail('not_base58');
-  if (bytes.length < 4) return fail('bad_length');
-  const payload = bytes.subarray(0, bytes.length - 4);
-  const checksum = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
-  if (!checksum.subarray(0, 4).equals(bytes.subarray(bytes.length - 4))) return fail('bad_checksum');
+  const decoded = decodeBase58Check(text);
+  if (!decoded.ok) return fail(decoded.reason);
+  const payload = Buffer.from(decoded.value);
   if (payload.length !== SERIALIZED_LENGTH) return fail('bad_length');
   // Checked before the version so xprv, tprv, yprv, zprv... are all named for what they are.
   if (payload[45] === 0) return fail('private_key');
@@ -75,19 +71,4 @@ function isOnCurve(publicKey: Uint8Array): boolean {
 
 function fail(reason: ParseXpubFailure): ParseXpubResult {
   return { ok: false, reason, message: `xpub ${FAILURE_MESSAGES[reason]}` };
-}
-
-function decodeBase58(text: string): Buffer | undefined {
-  let value = 0n;
-  for (const char of text) {
-    const digit = BASE58_ALPHABET.indexOf(char);
-    if (digit < 0) return undefined;
-    value = value * 58n + BigInt(digit);
-  }
-  const hex = value === 0n ? '' : value.toString(16);
-  const body = Buffer.from(hex.length % 2 === 0 ? hex : `0${hex}`, 'hex');
-  // Each leading '1' encodes one leading zero byte.
-  let leadingZeros = 0;
-  while (text[leadingZeros] === '1') leadingZeros += 1;
-  return Buffer.concat([Buffer.alloc(leadingZeros), body]);
 }

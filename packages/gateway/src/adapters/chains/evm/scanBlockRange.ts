@@ -1,6 +1,6 @@
 import type { Hash } from 'viem';
 import type { Network, Transfer } from '../../../core/network.ts';
-import { ChainReorgedDuringScanError } from './ChainReorgedDuringScanError.ts';
+import { assertBlocksLinked } from '../assertBlocksLinked.ts';
 import type { ChainClient } from './createChainClient.ts';
 import { getNativeTransfers } from './getNativeTransfers.ts';
 import { getTokenTransfers } from './getTokenTransfers.ts';
@@ -68,7 +68,7 @@ export async function scanBlockRange({
     blockNumbers.map((blockNumber) => client.getBlock({ blockNumber, includeTransactions: hasNativeCoin })),
   );
   const blocks: ScannedBlock[] = rawBlocks.map((b) => ({ number: b.number, hash: b.hash, parentHash: b.parentHash }));
-  assertLinked(blocks);
+  assertBlocksLinked(blocks);
 
   const transfersByBlock = new Map<bigint, Transfer[]>(blocks.map((b) => [b.number, []]));
   const add = (transfers: readonly Transfer[]) => {
@@ -79,19 +79,4 @@ export async function scanBlockRange({
     add(await getTokenTransfers({ client, tokenContracts, blocks: rawBlocks, networkKey: network.key, isWatched }));
   }
   return { transfers: blocks.flatMap((b) => transfersByBlock.get(b.number) ?? []), blocks };
-}
-
-/** Each block must be the parent of the next: otherwise the reads straddled a reorg. */
-function assertLinked(blocks: readonly ScannedBlock[]): void {
-  for (let i = 1; i < blocks.length; i += 1) {
-    const parent = blocks[i - 1] as ScannedBlock;
-    const block = blocks[i] as ScannedBlock;
-    if (block.parentHash !== parent.hash) {
-      throw new ChainReorgedDuringScanError({
-        blockNumber: parent.number,
-        expectedHash: parent.hash,
-        actualHash: block.parentHash,
-      });
-    }
-  }
 }

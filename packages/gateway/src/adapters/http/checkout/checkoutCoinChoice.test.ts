@@ -1,7 +1,7 @@
 // Risk: the buyer cannot pick a coin without JavaScript, gets a wrong amount or address, or switches coin without end.
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
-import { buildPaymentUri } from './buildPaymentUri.ts';
+import { buildPaymentUri } from '../../chains/evm/buildPaymentUri.ts';
 import { renderQrSvg } from './renderQrSvg.ts';
 import { ETH, USDC, USDT, USDT_DEV, useCheckoutTestGateway, WBTC } from './useCheckoutTestGateway.ts';
 

@@ -4,6 +4,7 @@ import type { Order } from '../../../core/Order.ts';
 import type { Payment } from '../../../core/Payment.ts';
 import type { Quote } from '../../../core/Quote.ts';
 import { summarizeOrder } from '../../../core/summarizeOrder.ts';
+import { EVM_NETWORK_KIND } from '../../chains/evm/evmNetworkKind.ts';
 
 /** The fixtures' clock: orders are created now and run for an hour. */
 export const NOW = Date.UTC(2026, 10, 20, 12);
@@ -13,6 +14,8 @@ const CONTRACT = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
 
 const NETWORK: Network = {
   key: 'DEV',
+  kind: EVM_NETWORK_KIND,
+
   chainId: 31337,
   standard: 'ERC20',
   rpcUrls: ['http://127.0.0.1:8545'],

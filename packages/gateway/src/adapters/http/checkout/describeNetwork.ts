@@ -7,6 +7,7 @@ const NETWORK_NAMES: Readonly<Record<string, string>> = {
   ARBITRUM: 'Arbitrum One',
   BASE: 'Base',
   OPTIMISM: 'OP Mainnet',
+  TRON: 'TRON',
   DEV: 'Kassa Devnet',
 };
 

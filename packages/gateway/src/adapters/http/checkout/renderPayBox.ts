@@ -1,8 +1,6 @@
 import type { CheckoutState } from '../../../app/getCheckoutState.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
 import type { Quote } from '../../../core/Quote.ts';
-import { checksumAddress } from '../../chains/evm/checksumAddress.ts';
-import { buildPaymentUri } from './buildPaymentUri.ts';
 import type { Translate } from './createTranslator.ts';
 import { describeNetwork } from './describeNetwork.ts';
 import { escapeHtml as esc } from './escapeHtml.ts';
@@ -14,11 +12,13 @@ export function renderPayBox(t: Translate, state: CheckoutState, quote: Quote, a
   const token = network?.tokens.find((x) => x.tokenId === quote.tokenId);
   const networkName = network === null ? quote.networkKey : describeNetwork(network, token);
   const amountText = formatAmount(amount, quote.decimals);
-  const address = checksumAddress(quote.address);
+  // Without its network (removed from the config) the page cannot write the address in its form.
+  const format = network?.kind.formatAddress ?? ((a: string) => a);
+  const address = format(quote.address);
   const uri =
     network === null
       ? null
-      : buildPaymentUri({ chainId: network.chainId, to: address, contract: quote.contract, amount });
+      : network.kind.buildPaymentUri({ chainId: network.chainId, to: quote.address, contract: quote.contract, amount });
   // The QR code is for paying from another device; on a phone the wallet link opens the same request.
   const qr =
     uri === null
@@ -32,7 +32,7 @@ export function renderPayBox(t: Translate, state: CheckoutState, quote: Quote, a
   const contract =
     quote.contract === null
       ? ''
-      : `<div class="field"><dt>${t.html('pay.contract')}</dt><dd><code class="value small" dir="ltr">${esc(checksumAddress(quote.contract))}</code></dd></div>`;
+      : `<div class="field"><dt>${t.html('pay.contract')}</dt><dd><code class="value small" dir="ltr">${esc(format(quote.contract))}</code></dd></div>`;
   return (
     `<div class="pay"><div class="pay-main"><dl class="fields">` +
     `<div class="field"><dt>${t.html('pay.amount')}</dt><dd><span class="value amount" dir="ltr"><code>${esc(amountText)}</code> ${esc(quote.symbol)}</span>${renderCopyButton(t, amountText, 'pay.copyAmount')}</dd></div>` +

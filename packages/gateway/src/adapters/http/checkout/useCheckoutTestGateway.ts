@@ -6,6 +6,7 @@ import type { Network, Token } from '../../../core/network.ts';
 import type { Quote } from '../../../core/Quote.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
 import { createFixedRateSource } from '../../rates/createFixedRateSource.ts';
+import { EVM_NETWORK_KIND } from '../../chains/evm/evmNetworkKind.ts';
 
 export const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const USDC_DEV = '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512';
@@ -31,6 +32,8 @@ const token = (
 // Plain network config: nothing here talks to a chain (no watcher runs in the checkout suites).
 const DEV: Network = {
   key: 'DEV',
+  kind: EVM_NETWORK_KIND,
+
   chainId: 31337,
   standard: 'ERC20',
   rpcUrls: ['http://127.0.0.1:9'],
@@ -45,6 +48,8 @@ const DEV: Network = {
 };
 const BSC: Network = {
   key: 'BSC',
+  kind: EVM_NETWORK_KIND,
+
   chainId: 56,
   standard: 'BEP20',
   rpcUrls: ['http://127.0.0.1:9'],

@@ -15,6 +15,7 @@ import { createResourceRoutes } from './createResourceRoutes.ts';
 import type { MerchantHandler } from './registerMerchantApi.ts';
 import { toBillDto } from './toBillDto.ts';
 import { toOrderInfoDto } from './toOrderInfoDto.ts';
+import { requireToken } from '../../../core/requireToken.ts';
 
 /** Custodial-wallet calls of v1 that a non-custodial gateway does not offer (spec §9). */
 const CUSTODIAL_PATHS = ['withdraw', 'check/user', 'payment/address/get', 'assets', 'network/fee'] as const;
@@ -51,7 +52,8 @@ export function createMerchantRoutes(deps: Deps): Record<string, MerchantHandler
         { ...deps, latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds },
         { app, request: assertDeliverable(parseBillRequest(body, deps.networks)) },
       );
-      return toBillDto(bill);
+      // The bill's token is the request's, found among the networks on offer a moment ago.
+      return toBillDto(bill, requireToken(deps.networks, bill.quote.tokenId).network);
     },
     'bill/info': async ({ app, body }) => {
       const ids = parseOrderInfoRequest(body);

@@ -4,6 +4,7 @@ import { formatDecimal } from '../../../core/money/Decimal.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
 import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
+import { wireChainOf } from '../../../protocol/wireChainOf.ts';
 
 /** `status` on the wire (spec §9): 1 normal, 2 maintenance (no fresh rate, or the watcher lags). */
 const NORMAL = 1;
@@ -32,7 +33,7 @@ export function toCoinDto(coin: CoinListing): Coin {
       name: token.name,
       is_support_memo: false,
       network: network.standard,
-      chain: network.key,
+      chain: wireChainOf(network),
       // Lower case like `bill/info` and webhooks, so a merchant can match contracts across replies.
       contract: wireContractOf({ contract: token.contract?.toLowerCase() ?? null, networkKey: network.key }, [network]),
       chain_logo: '',

@@ -1,5 +1,6 @@
 import type { NetworkHeight as NetworkHeightDto } from '@kassa/sdk';
 import type { NetworkHeight } from '../../../app/getNetworkHeights.ts';
+import { wireChainOf } from '../../../protocol/wireChainOf.ts';
 
 /**
  * One `get/network/height/info` item (spec §9). The height is the newest block Kassa has scanned
@@ -7,7 +8,7 @@ import type { NetworkHeight } from '../../../app/getNetworkHeights.ts';
  */
 export function toNetworkHeightDto({ network, height }: NetworkHeight): NetworkHeightDto {
   return {
-    chain: network.key,
+    chain: wireChainOf(network),
     current_chain_height: Number(height ?? 0n),
     tx_confirm_block_num: network.confirmations,
     block_rate: network.blockTimeSeconds,

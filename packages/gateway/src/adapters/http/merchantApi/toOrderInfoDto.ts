@@ -6,6 +6,7 @@ import { formatAmount } from '../../../core/money/formatAmount.ts';
 import type { Network } from '../../../core/network.ts';
 import type { PaymentStatus } from '../../../core/Payment.ts';
 import { toOrderWireStatus } from '../../../protocol/toOrderWireStatus.ts';
+import { toWireNetwork } from '../../../protocol/toWireNetwork.ts';
 import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 
 const TRADE_STATUS = {
@@ -29,7 +30,7 @@ export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Net
       product_name: order.productName,
       product_price: order.productPrice,
       denominated_currency: order.denominatedCurrency === 'USD' ? 'USD' : (quote?.symbol ?? ''),
-      chain: quote?.networkKey ?? '',
+      chain: quote === null ? '' : toWireNetwork(quote.networkKey, networks).chain,
       contract: quote === null ? '' : wireContractOf(quote, networks),
       crypto: quote?.symbol ?? '',
       order_amount: quote === null ? '' : formatAmount(quote.amount, quote.decimals),
@@ -43,21 +44,22 @@ export function toOrderInfoDto(info: OrderInfo, app: App, networks: readonly Net
     trade_list: info.payments.flatMap((payment) => {
       const paidQuote = quoteById.get(payment.quoteId);
       if (paidQuote === undefined) return [];
+      const wire = toWireNetwork(paidQuote.networkKey, networks);
       return [
         {
           record_id: payment.recordId,
           amount: formatAmount(payment.amount, paidQuote.decimals),
-          chain: paidQuote.networkKey,
+          chain: wire.chain,
           contract: wireContractOf(paidQuote, networks),
           crypto: paidQuote.symbol,
           service_fee: formatAmount(calculateServiceFee(payment.amount, app.feeRate), paidQuote.decimals),
           network_fee: '0',
-          txid: payment.txid,
+          txid: wire.formatTxid(payment.txid),
           pay_time: Math.floor(payment.seenAtMs / 1000),
           token_rate: paidQuote.tokenRate,
           status: TRADE_STATUS[payment.status],
-          from_address: payment.fromAddress,
-          to_address: payment.toAddress,
+          from_address: wire.formatAddress(payment.fromAddress),
+          to_address: wire.formatAddress(payment.toAddress),
         },
       ];
     }),

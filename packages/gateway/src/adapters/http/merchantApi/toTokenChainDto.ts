@@ -1,5 +1,6 @@
 import type { CoinTokenListing } from '../../../app/listCoins.ts';
 import { wireContractOf } from '../../../protocol/wireContractOf.ts';
+import { wireChainOf } from '../../../protocol/wireChainOf.ts';
 
 /** One `token/chain` item (spec §9), in the documented key order (`is_support_memo` after `chain_logo`). */
 export function toTokenChainDto({ network, token, isAvailable }: CoinTokenListing) {
@@ -9,7 +10,7 @@ export function toTokenChainDto({ network, token, isAvailable }: CoinTokenListin
     logo: '',
     name: token.name,
     network: network.standard,
-    chain: network.key,
+    chain: wireChainOf(network),
     contract: wireContractOf({ contract: token.contract?.toLowerCase() ?? null, networkKey: network.key }, [network]),
     chain_logo: '',
     is_support_memo: false,

@@ -2,9 +2,11 @@
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_NETWORKS } from './builtInNetworks.ts';
-import { deriveTokenId } from './deriveTokenId.ts';
+import { deriveTokenId } from './evm/deriveTokenId.ts';
+import { formatTronAddress } from './tron/formatTronAddress.ts';
 
-const networks = Object.entries(BUILT_IN_NETWORKS).map(([key, network]) => ({ key, ...network }));
+const all = Object.entries(BUILT_IN_NETWORKS).map(([key, network]) => ({ key, ...network }));
+const networks = all.filter((n) => n.kind === 'evm');
 
 describe('BUILT_IN_NETWORKS', () => {
   it('knows all six mainnets: chain ids, labels, natives, and the real decimals (18 on BSC)', () => {
@@ -36,6 +38,22 @@ describe('BUILT_IN_NETWORKS', () => {
       expect(n.finalityDepth).toBeGreaterThanOrEqual(n.confirmations);
       expect(n.blockTimeSeconds).toBeGreaterThan(0);
       expect(n.tokens.filter((t) => t.isStable).map((t) => t.symbol)).toEqual(['USDT', 'USDC']);
+      expect(n.explorerUrl).toMatch(/^https:\/\/[a-z.]+$/);
     }
+  });
+
+  it('knows TRON: USDT-TRC20 at TR7NHq… and TRX, both with 6 decimals, chain id 0x2b6653dc', () => {
+    const tron = all.find((n) => n.key === 'TRON');
+    expect(tron).toMatchObject({ kind: 'tron', chainId: 0x2b6653dc, standard: 'TRC20', blockTimeSeconds: 3 });
+    expect(
+      tron?.tokens.map((t) => [t.symbol, t.contract === null ? null : formatTronAddress(t.contract), t.decimals]),
+    ).toEqual([
+      ['USDT', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t', 6],
+      ['TRX', null, 6],
+    ]);
+    // Solidification takes 19 blocks (2/3 of 27 producers + 1); the hashes are kept past it.
+    expect(tron?.confirmations).toBe(19);
+    expect(tron?.finalityDepth).toBeGreaterThan(19);
+    expect(new Set(all.map((n) => n.chainId)).size).toBe(all.length);
   });
 });

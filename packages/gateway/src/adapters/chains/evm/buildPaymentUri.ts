@@ -1,4 +1,4 @@
-import { checksumAddress } from '../../chains/evm/checksumAddress.ts';
+import { checksumAddress } from './checksumAddress.ts';
 
 export type BuildPaymentUriParameters = {
   readonly chainId: number;

@@ -12,7 +12,10 @@ export type TokenDefinition = {
 
 /** What a built-in network brings; the operator adds RPC URLs and an xpub. */
 export type NetworkDefaults = {
+  readonly kind: 'evm' | 'tron';
   readonly chainId: number;
+  /** The block explorer the checkout links to. */
+  readonly explorerUrl: string;
   readonly standard: string;
   readonly confirmations: number;
   readonly finalityDepth: number;
@@ -27,11 +30,11 @@ const stable = (symbol: string, name: string, contract: Address, decimals: numbe
   decimals,
   isStable: true,
 });
-const native = (symbol: string, name: string): TokenDefinition => ({
+const native = (symbol: string, name: string, decimals = 18): TokenDefinition => ({
   symbol,
   name,
   contract: null,
-  decimals: 18,
+  decimals,
   isStable: false,
 });
 const USDT = 'Tether USD';
@@ -49,9 +52,17 @@ const USDC = 'USD Coin';
  * vote, so 64 leaves room for rounds without enough votes; Polygon PoS reorganised 157 blocks in
  * 2023, before its milestones; a rollup block is final once the batch holding it is final on
  * Ethereum, about 20 minutes.
+ *
+ * TRON confirms by finality rather than depth: a payment counts once its block is solidified
+ * (signed off by 19 of the 27 super representatives, about 19 blocks of 3 s: a minute), which its
+ * node reports as the `finalized` block; 19 is what buyers see as the confirmations to wait for.
+ * Its contracts are held as the hex of their 20 bytes (the USDT below is `TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t`);
+ * TRON's chain id is what its JSON-RPC answers to `eth_chainId` (0x2b6653dc).
  */
 export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
   ETH: {
+    kind: 'evm',
+    explorerUrl: 'https://etherscan.io',
     chainId: 1,
     standard: 'ERC20',
     confirmations: 12,
@@ -64,6 +75,8 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     ],
   },
   BSC: {
+    kind: 'evm',
+    explorerUrl: 'https://bscscan.com',
     chainId: 56,
     standard: 'BEP20',
     confirmations: 15,
@@ -76,6 +89,8 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     ],
   },
   POLYGON: {
+    kind: 'evm',
+    explorerUrl: 'https://polygonscan.com',
     chainId: 137,
     standard: 'ERC20',
     confirmations: 64,
@@ -88,6 +103,8 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     ],
   },
   ARBITRUM: {
+    kind: 'evm',
+    explorerUrl: 'https://arbiscan.io',
     chainId: 42161,
     standard: 'ERC20',
     confirmations: 20,
@@ -100,6 +117,8 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     ],
   },
   BASE: {
+    kind: 'evm',
+    explorerUrl: 'https://basescan.org',
     chainId: 8453,
     standard: 'ERC20',
     confirmations: 10,
@@ -112,6 +131,8 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
     ],
   },
   OPTIMISM: {
+    kind: 'evm',
+    explorerUrl: 'https://optimistic.etherscan.io',
     chainId: 10,
     standard: 'ERC20',
     confirmations: 10,
@@ -122,5 +143,15 @@ export const BUILT_IN_NETWORKS: Readonly<Record<string, NetworkDefaults>> = {
       stable('USDC', USDC, '0x0b2C639c533813f4Aa9D7837CAf62653d097Ff85', 6),
       native('ETH', 'Ether'),
     ],
+  },
+  TRON: {
+    kind: 'tron',
+    explorerUrl: 'https://tronscan.org',
+    chainId: 728_126_428,
+    standard: 'TRC20',
+    confirmations: 19,
+    finalityDepth: 64,
+    blockTimeSeconds: 3,
+    tokens: [stable('USDT', USDT, '0xa614f803b6fd780986a42c78ec9c7f77e6ded13c', 6), native('TRX', 'TRON', 6)],
   },
 };
