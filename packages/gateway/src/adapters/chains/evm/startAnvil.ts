@@ -36,6 +36,11 @@ export type StartAnvilParameters = {
   readonly mnemonic?: string;
   /** `--hardfork` (e.g. `cancun`, before EIP-7702); absent: anvil's default, the newest it knows. */
   readonly hardfork?: string;
+  /**
+   * `--slots-in-an-epoch`: anvil's `finalized` block trails the head by twice this (default 32).
+   * The TRON sandbox sets 1, so a payment is final two blocks on, as a solidified TRON block is.
+   */
+  readonly slotsInAnEpoch?: number;
 };
 
 export type StartAnvilReturnType = {
@@ -64,6 +69,7 @@ export async function startAnvil(parameters: StartAnvilParameters = {}): Promise
   if (parameters.blockTimeSeconds !== undefined) args.push('--block-time', String(parameters.blockTimeSeconds));
   if (parameters.mnemonic !== undefined) args.push('--mnemonic', parameters.mnemonic);
   if (parameters.hardfork !== undefined) args.push('--hardfork', parameters.hardfork);
+  if (parameters.slotsInAnEpoch !== undefined) args.push('--slots-in-an-epoch', String(parameters.slotsInAnEpoch));
   const child = spawn(resolveAnvilBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const killOnExit = () => child.kill('SIGKILL');
   process.on('exit', killOnExit);
