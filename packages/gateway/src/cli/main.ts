@@ -30,6 +30,8 @@ commands:
   sweep --execute [--network KEY] [--strategy S] [--data-dir DIR] [--seed-file F] [--gas-key-file F]
                   [--all-addresses] [--config FILE]
                                                     plan, sign and send in one go (the sandbox needs no option)
+  xpub --kind tron|evm [--account N] [--seed-file F | --seed-fd N] [--json]
+                                                    the account xpub a network needs, from the seed, offline
 `;
 
 /**
@@ -55,6 +57,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./runFundsCommand.ts')).runFundsCommand(rest);
       case 'sweep':
         return await (await import('./runSweepCommand.ts')).runSweepCommand(rest);
+      case 'xpub':
+        return await (await import('./runXpubCommand.ts')).runXpubCommand(rest);
       case undefined:
       case 'help':
       case '--help':

@@ -20,6 +20,8 @@ export type Token = {
  */
 export type NetworkKind = {
   readonly name: 'evm' | 'tron';
+  /** SLIP-44 coin type: wallets keep this kind's accounts at `m/44'/<coinType>'/<account>'`. */
+  readonly coinType: number;
   /** The wire `chain` of every network of this kind (TRON: `TRX`); absent: the network's key. */
   readonly wireChain?: string;
   /** An address as wallets and explorers write it (EIP-55 hex; TRON's Base58Check `T…`). */

@@ -46,7 +46,7 @@ export function readNetwork(key: string, value: unknown, shared: SharedNetworkSe
   if (kindSettings.kind.name === 'tron' && ownXpub === undefined) {
     throw new ConfigError(
       `${setting}.xpub`,
-      "is required for a TRON network: the account xpub at m/44'/195'/0' (networks.xpub is for EVM networks)",
+      "is required for a TRON network: the account xpub at m/44'/195'/0', which 'kassa xpub --kind tron' prints (networks.xpub is for EVM networks)",
     );
   }
   const xpub = ownXpub ?? shared.xpub;

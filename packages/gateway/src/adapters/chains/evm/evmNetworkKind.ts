@@ -10,6 +10,7 @@ import { parseContractAddress } from './parseContractAddress.ts';
  */
 export const EVM_NETWORK_KIND: NetworkKind = Object.freeze({
   name: 'evm',
+  coinType: 60,
   formatAddress: checksumAddress,
   formatWireAddress: (address: string) => address,
   formatTxid: (txid: string) => txid,

@@ -14,6 +14,7 @@ import { parseTronAddress } from './parseTronAddress.ts';
  */
 export const TRON_NETWORK_KIND: NetworkKind = Object.freeze({
   name: 'tron',
+  coinType: 195,
   wireChain: 'TRX',
   formatAddress: formatTronAddress,
   formatWireAddress: formatTronAddress,

@@ -1,7 +1,8 @@
-import { mnemonicToSeedSync, validateMnemonic } from '@scure/bip39';
+import { mnemonicToSeedSync } from '@scure/bip39';
 import { type Address, bytesToHex, type Hex } from 'viem';
-import { english, HDKey, privateKeyToAddress } from 'viem/accounts';
+import { HDKey, privateKeyToAddress } from 'viem/accounts';
 import { SweepError } from '../../../../core/sweep/SweepError.ts';
+import { normalizeMnemonic } from '../../../crypto/normalizeMnemonic.ts';
 
 /** A deposit address's key: kept in memory for signing, never written or printed. */
 export type DepositKey = { readonly address: Address; readonly privateKey: Hex };
@@ -15,7 +16,6 @@ export type DeriveSweepAccountReturnType = {
 
 /** Accounts tried when none is named: wallets number them from 0, and few merchants use 20. */
 const ACCOUNTS_TRIED = 20;
-const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24];
 
 /**
  * Finds the private side of a plan's xpub in the operator's secret: a BIP-39 mnemonic (English,
@@ -85,28 +85,4 @@ function holds(key: HDKey, target: HDKey): boolean {
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   return a !== null && b !== null && a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** Lower case, single spaces, NFKD (BIP-39); validates the words and the checksum. */
-function normalizeMnemonic(secret: string): string {
-  const words = secret
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
-  if (words.length === 1 && words[0]?.startsWith('xpub')) {
-    throw new SweepError('the seed given is an xpub: sign needs the mnemonic or the account xprv');
-  }
-  if (!MNEMONIC_WORD_COUNTS.includes(words.length)) {
-    throw new SweepError(
-      `the seed must be a 12 to 24 word BIP-39 mnemonic or an account xprv (got ${words.length} words)`,
-    );
-  }
-  const unknown = words.findIndex((w) => !english.includes(w));
-  if (unknown >= 0) throw new SweepError(`the seed's word ${unknown + 1} is not in the BIP-39 English word list`);
-  const mnemonic = words.join(' ');
-  if (!validateMnemonic(mnemonic, english)) {
-    throw new SweepError('the seed phrase fails its BIP-39 checksum: a word is wrong or out of order');
-  }
-  return mnemonic;
 }
