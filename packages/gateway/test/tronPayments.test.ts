@@ -158,6 +158,20 @@ describe.each(testDatabases())('TRON payments end to end ($kind)', (database) =>
     expect(info.trade_list).toHaveLength(1);
   });
 
+  it('coin/all and get/network/height/info name the network TRX / TRC20, contracts in T… form', async () => {
+    const coins = await t.client.getCoins();
+    const tokens = coins.list.flatMap((coin) => coin.tokens);
+    expect(tokens.find((tk) => tk.crypto === 'USDT')).toMatchObject({
+      chain: 'TRX',
+      network: 'TRC20',
+      contract: usdtT(),
+    });
+    expect(tokens.find((tk) => tk.crypto === 'TRX')).toMatchObject({ chain: 'TRX', network: 'TRC20', contract: 'TRX' });
+    const heights = await t.client.getNetworkHeights();
+    expect(heights.map((h) => h.chain)).toEqual(['TRX']);
+    expect(heights[0]?.current_chain_height).toBeGreaterThan(0);
+  });
+
   it('webhooks carry chain TRX, the T… contract and the txid without 0x', async () => {
     const deliveries = await t.gateway.deps.store.deliveries.listDeliveries({ limit: 1000 });
     const bodies = deliveries.map((d) => JSON.parse(d.body) as Record<string, string>);
