@@ -7,7 +7,9 @@ import { deriveDepositAddress } from '../src/adapters/chains/evm/deriveDepositAd
 import { formatTronAddress } from '../src/adapters/chains/tron/formatTronAddress.ts';
 import { selectCoin } from '../src/app/selectCoin.ts';
 import type { Quote } from '../src/core/Quote.ts';
+import { expectOfficialClientRules } from './support/expectOfficialClientRules.ts';
 import { FAST_WATCHER_TUNING } from './support/fastWatcherTuning.ts';
+import { postAsTestApp } from './support/postAsTestApp.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { startTronTestChain, type TronTestChain } from './support/startTronTestChain.ts';
 import { testDatabases } from './support/testDatabases.ts';
@@ -170,6 +172,30 @@ describe.each(testDatabases())('TRON payments end to end ($kind)', (database) =>
     const heights = await t.client.getNetworkHeights();
     expect(heights.map((h) => h.chain)).toEqual(['TRX']);
     expect(heights[0]?.current_chain_height).toBeGreaterThan(0);
+  });
+
+  it("every TRON reply keeps the official clients' rules (spec §2) and names the network as CCPayment does", async () => {
+    const usdtId = tokenIdOf('USDT');
+    const post = async (path: string, body: object) => {
+      const response = await postAsTestApp(t, path, JSON.stringify(body));
+      expectOfficialClientRules(response, t);
+      expect(response.json.code).toBe(10000);
+      return response.json.data as Record<string, unknown>;
+    };
+    const chains = (await post('token/chain', { token_id: usdtId })).list as Record<string, unknown>[];
+    expect(chains).toMatchObject([{ token_id: usdtId, chain: 'TRX', network: 'TRC20', contract: usdtT() }]);
+    const supported = (await post('support/token', {})).list as Record<string, unknown>[];
+    expect(supported.map((tk) => tk.token_id).sort()).toEqual([usdtId, tokenIdOf('TRX')].sort());
+    await post('coin/all', {});
+    const bill = await post('bill/create', {
+      merchant_order_id: 'rules',
+      product_price: '5',
+      token_id: usdtId,
+      denominated_currency: 'USD',
+    });
+    expect(bill).toMatchObject({ network: 'TRX', crypto: 'USDT', amount: '5' });
+    expect(bill.pay_address).toMatch(T_ADDRESS);
+    await post('bill/info', { merchant_order_ids: ['usdt-exact', 'trx-bill'] });
   });
 
   it('webhooks carry chain TRX, the T… contract and the txid without 0x', async () => {

@@ -1,7 +1,7 @@
 // Risk: the §9 resource endpoints answer with missing fields, wrong types or key order, unsigned or non-canonical bytes, or a rounded-down token value.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_CHAIN_XPUB } from '../../../../test/fixtures/devChain.ts';
-import { isSignedByApp } from '../../../../test/support/isSignedByApp.ts';
+import { expectOfficialClientRules } from '../../../../test/support/expectOfficialClientRules.ts';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import type { SignedResponse } from '../../../../test/support/postSigned.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
@@ -121,16 +121,8 @@ describe.each(testDatabases())('resource endpoints ($kind)', (database) => {
 
   async function post(path: string, body: string): Promise<SignedResponse> {
     const response = await postAsTestApp(t, path, body);
-    expectOfficialClientRules(response);
+    expectOfficialClientRules(response, t);
     return response;
-  }
-
-  // Spec §2: signed over the exact bytes, and those bytes are what JSON.stringify writes back.
-  function expectOfficialClientRules(response: SignedResponse): void {
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(JSON.stringify(JSON.parse(response.text))).toBe(response.text);
-    expect(response.headers.get('appid')).toBe(t.appId);
-    expect(isSignedByApp(response, t)).toBe(true);
   }
 
   const success = (data: unknown): string => JSON.stringify({ code: 10000, msg: 'success', data });
