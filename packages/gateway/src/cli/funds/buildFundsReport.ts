@@ -5,6 +5,8 @@ import type { FundsLine, SweepCostLine } from '../../core/ports.ts';
 export type FundsReportLine = FundsLine & {
   /** The configured symbol; the contract address for a token the config does not list; 'native' for an unknown network's coin. */
   readonly token: string;
+  /** As the network's kind writes it on the wire (TRON: `T…`); as the ledger holds it on an unknown network. */
+  readonly contract: string | null;
   /** Null when the config does not list the token: amounts can only be shown in base units. */
   readonly decimals: number | null;
 };
@@ -33,18 +35,16 @@ export type BuildFundsReportParameters = {
  * the config, or a network added at run time, still shows, under its contract and in base units.
  */
 export function buildFundsReport({ funds, costs, networks }: BuildFundsReportParameters): FundsReport {
+  const networkOf = (networkKey: string) => networks.find((n) => n.key === networkKey);
   const tokenOf = (networkKey: string, contract: string | null) =>
-    networks
-      .find((n) => n.key === networkKey)
-      ?.tokens.find((t) => (t.contract === null ? null : t.contract.toLowerCase()) === contract);
+    networkOf(networkKey)?.tokens.find((t) => (t.contract === null ? null : t.contract.toLowerCase()) === contract);
   return {
     funds: funds.map((line) => {
       const token = tokenOf(line.networkKey, line.contract);
-      return {
-        ...line,
-        token: token?.symbol ?? line.contract ?? 'native',
-        decimals: token?.decimals ?? null,
-      };
+      const kind = networkOf(line.networkKey)?.kind;
+      const contract =
+        line.contract === null || kind === undefined ? line.contract : kind.formatWireAddress(line.contract);
+      return { ...line, contract, token: token?.symbol ?? contract ?? 'native', decimals: token?.decimals ?? null };
     }),
     costs: costs.map((line) => {
       const native = tokenOf(line.networkKey, null);

@@ -1,11 +1,12 @@
 // Risk: the operator reads a wrong amount (float rounding, wrong decimals, base units shown as tokens)
 // or cannot tell which token a line is about.
 import { describe, expect, it } from 'vitest';
+import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
+import { TRON_NETWORK_KIND } from '../../adapters/chains/tron/tronNetworkKind.ts';
 import type { Network } from '../../core/network.ts';
 import { buildFundsReport } from './buildFundsReport.ts';
 import { formatFundsJson } from './formatFundsJson.ts';
 import { formatFundsTable } from './formatFundsTable.ts';
-import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
 
 const USDT = '0x55d398326f99059ff775485246999027b3197955';
 const DEV_TOKEN = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
@@ -21,7 +22,6 @@ const token = (symbol: string, contract: `0x${string}` | null, decimals: number)
 const BSC = {
   key: 'BSC',
   kind: EVM_NETWORK_KIND,
-
   chainId: 56,
   standard: 'BEP20',
   rpcUrls: ['https://bsc.example-rpc.com'],
@@ -99,6 +99,32 @@ describe('formatFundsTable', () => {
 });
 
 describe('formatFundsJson', () => {
+  it('writes TRON contracts in their T… form, listed or not', () => {
+    const usdt = '0xa614f803b6fd780986a42c78ec9c7f77e6ded13c';
+    const tron = {
+      ...BSC,
+      key: 'TRON',
+      kind: TRON_NETWORK_KIND,
+      tokens: [{ ...token('USDT', usdt, 6), networkKey: 'TRON' }],
+    };
+    const line = { received: 1n, collected: 0n, awaiting: 1n, awaitingAddresses: 1 };
+    const json = formatFundsJson(
+      buildFundsReport({
+        networks: [tron],
+        funds: [
+          { ...line, networkKey: 'TRON', contract: usdt },
+          { ...line, networkKey: 'TRON', contract: '0x0000000000000000000000000000000000000001' },
+        ],
+        costs: [],
+      }),
+    );
+    expect(json.funds.map((f) => [f.token, f.contract])).toEqual([
+      ['USDT', 'TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t'],
+      // Not in the config: named by its contract, which TRONSCAN would show as this.
+      ['T9yD14Nj9j7xAB4dbGeiX9h8unkKLxmGkn', 'T9yD14Nj9j7xAB4dbGeiX9h8unkKLxmGkn'],
+    ]);
+  });
+
   it('gives whole-token decimal strings, null where decimals are unknown, and base units always', () => {
     const json = formatFundsJson(report);
     expect(json.funds[1]).toEqual({
