@@ -5,30 +5,49 @@ export type TronHttpApi = {
 
 /**
  * A client of a TRON node's HTTP API (`/wallet/…`) at `urls`, tried in order: a URL that fails
- * (unreachable, timed out, not 2xx, not JSON) passes the request to the next one, and only when all
- * fail does the call throw, with every URL's reason.
+ * (unreachable, timed out, not 2xx, not JSON, or java-tron's `{"Error": …}`, which it sends with
+ * status 200) passes the request to the next one, and only when all fail does the call throw, with
+ * every URL's reason.
+ *
+ * A transaction one node answers `{}` for (it has not stored it: behind, or on another fork) is
+ * asked of the next; `{}` is answered only when no URL knows it.
  */
 export function createTronHttpApi(urls: readonly string[], options: { readonly timeoutMs: number }): TronHttpApi {
   if (urls.length === 0) throw new Error('a TRON network needs at least one HTTP API URL');
   const post = async (path: string, body: unknown): Promise<unknown> => {
     const failures: string[] = [];
+    let unknownAnswer: unknown;
     for (const url of urls) {
       try {
-        const response = await fetch(`${url.replace(/\/+$/, '')}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify(body),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return await response.json();
+        const answer = await postOnce(`${url.replace(/\/+$/, '')}${path}`, body, options.timeoutMs);
+        if (!isEmptyObject(answer)) return answer;
+        unknownAnswer = answer;
       } catch (error) {
         failures.push(`${url}: ${(error as Error).message}`);
       }
     }
+    if (unknownAnswer !== undefined) return unknownAnswer;
     throw new Error(`TRON HTTP API ${path} failed on every URL (${failures.join('; ')})`);
   };
   return {
     getTransactionById: (txid) => post('/wallet/gettransactionbyid', { value: txid.replace(/^0x/, '') }),
   };
+}
+
+async function postOnce(url: string, body: unknown, timeoutMs: number): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const answer: unknown = await response.json();
+  const error = (answer as { Error?: unknown } | null)?.Error;
+  if (typeof error === 'string') throw new Error(`node error: ${error.slice(0, 200)}`);
+  return answer;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
