@@ -16,11 +16,19 @@ export type GetCheckoutStateParameters = {
   readonly checkoutToken: string;
 };
 
-/** A payment seen on chain but not yet deep enough to count. */
-export type CheckoutPendingPayment = {
+/** A payment into one of the order's addresses, as the buyer may look it up on an explorer. */
+export type CheckoutPayment = {
+  /** As held (`0x…`); the network's kind writes it as its explorer does. */
+  readonly txid: string;
+  /** The network it was paid on (null if it left the config): its kind and explorer link the txid. */
+  readonly network: Network | null;
   readonly amount: bigint;
   readonly symbol: string;
   readonly decimals: number;
+};
+
+/** A payment seen on chain but not yet deep enough to count. */
+export type CheckoutPendingPayment = CheckoutPayment & {
   /** Blocks from the payment's block to the scanned head, both included (0 when unknown). */
   readonly confirmations: number;
   readonly requiredConfirmations: number;
@@ -46,6 +54,8 @@ export type CheckoutState = {
   /** The buyer may still pick another coin: open, hosted, and no payment seen (failed ones aside). */
   readonly canChangeCoin: boolean;
   readonly pendingPayments: readonly CheckoutPendingPayment[];
+  /** Payments that count (confirmed), oldest first. */
+  readonly recordedPayments: readonly CheckoutPayment[];
   /** The coins on offer, in configuration order; empty when the coin cannot change. */
   readonly coinOptions: readonly CheckoutCoinOption[];
   /** The newest quote's price ran out and no fresh rate exists to renew it: it must not be paid. */
@@ -97,34 +107,9 @@ async function buildState(
     tolerance: p.app.paymentTolerance,
     nowMs,
   });
-  const quoteById = new Map(p.quotes.map((q) => [q.quoteId, q]));
   const isOpen = nowMs < order.expiresAtMs;
   const canChangeCoin = isOpen && order.kind === 'hosted' && p.payments.every((x) => x.status === 'failed');
-  const pending = p.payments.filter((x) => x.status === ('processing' satisfies PaymentStatus));
-  const heights = new Map<string, bigint | null>();
-  for (const key of new Set(pending.map((x) => x.networkKey))) {
-    // The watcher's cursor, not the node's head: the database is the source of truth because the
-    // watcher may run in another process, and it is what confirmations are counted against.
-    const nextBlock = await deps.store.chain.findCursor(key);
-    heights.set(key, nextBlock === null ? null : nextBlock - 1n);
-  }
-  const pendingPayments = pending.flatMap((payment): CheckoutPendingPayment[] => {
-    const quote = quoteById.get(payment.quoteId);
-    if (quote === undefined) return [];
-    const height = heights.get(payment.networkKey) ?? null;
-    const depth = height === null ? 0n : height - payment.blockNumber + 1n;
-    const required = findNetwork(deps.networks, payment.networkKey)?.confirmations ?? 1;
-    return [
-      {
-        amount: payment.amount,
-        symbol: quote.symbol,
-        decimals: quote.decimals,
-        // Clamped: the head may already be past the depth the watcher has not yet acted on.
-        confirmations: Math.min(Math.max(Number(depth), 0), required),
-        requiredConfirmations: required,
-      },
-    ];
-  });
+  const payments = await listPaymentViews(deps, p.quotes, p.payments);
   return {
     order,
     summary,
@@ -132,9 +117,47 @@ async function buildState(
     nowMs,
     isOpen,
     canChangeCoin,
-    pendingPayments,
+    ...payments,
     coinOptions: canChangeCoin ? listCoinOptions(deps, order) : [],
   };
+}
+
+/** The payments still confirming, with their depth, and the ones that count. */
+async function listPaymentViews(
+  deps: GetCheckoutStateDeps,
+  quotes: readonly Quote[],
+  payments: readonly Payment[],
+): Promise<Pick<CheckoutState, 'pendingPayments' | 'recordedPayments'>> {
+  const quoteById = new Map(quotes.map((q) => [q.quoteId, q]));
+  const pending = payments.filter((x) => x.status === ('processing' satisfies PaymentStatus));
+  const heights = new Map<string, bigint | null>();
+  for (const key of new Set(pending.map((x) => x.networkKey))) {
+    // The watcher's cursor, not the node's head: the database is the source of truth because the
+    // watcher may run in another process, and it is what confirmations are counted against.
+    const nextBlock = await deps.store.chain.findCursor(key);
+    heights.set(key, nextBlock === null ? null : nextBlock - 1n);
+  }
+  const viewOf = (payment: Payment): CheckoutPayment[] => {
+    const quote = quoteById.get(payment.quoteId);
+    if (quote === undefined) return [];
+    const network = findNetwork(deps.networks, payment.networkKey);
+    return [{ txid: payment.txid, network, amount: payment.amount, symbol: quote.symbol, decimals: quote.decimals }];
+  };
+  const pendingPayments = pending.flatMap((payment): CheckoutPendingPayment[] => {
+    const height = heights.get(payment.networkKey) ?? null;
+    const depth = height === null ? 0n : height - payment.blockNumber + 1n;
+    const required = findNetwork(deps.networks, payment.networkKey)?.confirmations ?? 1;
+    return viewOf(payment).map((view) => ({
+      ...view,
+      // Clamped: the head may already be past the depth the watcher has not yet acted on.
+      confirmations: Math.min(Math.max(Number(depth), 0), required),
+      requiredConfirmations: required,
+    }));
+  });
+  const recorded = payments
+    .filter((x) => x.status === ('success' satisfies PaymentStatus) && x.confirmedAtMs !== null)
+    .sort((a, b) => (a.confirmedAtMs ?? 0) - (b.confirmedAtMs ?? 0));
+  return { pendingPayments, recordedPayments: recorded.flatMap(viewOf) };
 }
 
 function listCoinOptions(deps: GetCheckoutStateDeps, order: Order): CheckoutCoinOption[] {

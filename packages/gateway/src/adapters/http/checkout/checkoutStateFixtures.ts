@@ -12,10 +12,10 @@ export const HOUR = 3_600_000;
 const ADDRESS = '0x70997970c51812dc3a010c7d01b50e0d17dc79c8';
 const CONTRACT = '0x5fbdb2315678afecb367f032d93f642f64180aa3';
 
-const NETWORK: Network = {
+/** The devnet: an EVM network without an explorer. */
+export const DEV_NETWORK: Network = {
   key: 'DEV',
   kind: EVM_NETWORK_KIND,
-
   chainId: 31337,
   standard: 'ERC20',
   rpcUrls: ['http://127.0.0.1:8545'],
@@ -75,20 +75,20 @@ export const QUOTE: Quote = {
 };
 
 let recordSeq = 0;
-/** A confirmed payment into the quote's address. */
-export function confirmed(amount: bigint, confirmedAtMs: number): Payment {
+/** A confirmed payment into the quote's address, each with its own txid. */
+export function confirmed(amount: bigint, confirmedAtMs: number, quote: Quote = QUOTE): Payment {
   return {
     recordId: `rec-${++recordSeq}`,
     orderId: ORDER.orderId,
-    quoteId: QUOTE.quoteId,
-    networkKey: 'DEV',
-    txid: `0x${'ab'.repeat(32)}`,
+    quoteId: quote.quoteId,
+    networkKey: quote.networkKey,
+    txid: `0x${'ab'.repeat(31)}${recordSeq.toString(16).padStart(2, '0')}`,
     logIndex: recordSeq,
     blockNumber: 10n,
     blockHash: `0x${'cd'.repeat(32)}`,
     fromAddress: '0x0000000000000000000000000000000000000001',
-    toAddress: ADDRESS,
-    contract: CONTRACT,
+    toAddress: quote.address,
+    contract: quote.contract,
     amount,
     status: 'success',
     seenAtMs: confirmedAtMs,
@@ -104,6 +104,8 @@ type StateOptions = {
   nowMs?: number;
   isQuoteUnpriced?: boolean;
   order?: Order;
+  /** The network of every quote and payment (default: the devnet). */
+  network?: Network;
 };
 
 /** The checkout state of the fixture order, as getCheckoutState would build it. */
@@ -112,20 +114,23 @@ export function stateOf(o: StateOptions = {}): CheckoutState {
   const nowMs = o.nowMs ?? NOW + 60_000;
   const quotes = o.quotes ?? [QUOTE];
   const payments = o.payments ?? [];
+  const network = o.network ?? DEV_NETWORK;
   const summary = summarizeOrder({ order, quotes, payments, tolerance: { units: 0n, scale: 0 }, nowMs });
   const isOpen = nowMs < order.expiresAtMs;
   const canChangeCoin = isOpen && payments.length === 0 && (o.pending ?? []).length === 0;
   return {
     order,
     summary,
-    network: summary.newestQuote === null ? null : NETWORK,
+    network: summary.newestQuote === null ? null : network,
     nowMs,
     isOpen,
     canChangeCoin,
     pendingPayments: o.pending ?? [],
-    coinOptions: canChangeCoin
-      ? [{ token: NETWORK.tokens[0] as Network['tokens'][number], network: NETWORK, amount: 10_500_000n }]
-      : [],
+    recordedPayments: payments.map((p) => {
+      const quote = quotes.find((q) => q.quoteId === p.quoteId) ?? QUOTE;
+      return { txid: p.txid, network, amount: p.amount, symbol: quote.symbol, decimals: quote.decimals };
+    }),
+    coinOptions: canChangeCoin ? network.tokens.map((token) => ({ token, network, amount: 10_500_000n })) : [],
     isQuoteUnpriced: o.isQuoteUnpriced ?? false,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckoutPendingPayment, CheckoutState } from '../../../app/getCheckoutState.ts';
 import { toOrderWireStatus } from '../../../protocol/toOrderWireStatus.ts';
 import type { CheckoutErrorCode } from './CheckoutErrorCode.ts';
-import { confirmed, HOUR, NOW, ORDER, QUOTE, stateOf } from './checkoutStateFixtures.ts';
+import { confirmed, DEV_NETWORK, HOUR, NOW, ORDER, QUOTE, stateOf } from './checkoutStateFixtures.ts';
 import { createTranslator } from './createTranslator.ts';
 import { loadCheckoutCatalogs } from './loadCheckoutCatalogs.ts';
 import { CHECKOUT_LOCALES, type CheckoutLocale } from './pickLocale.ts';
@@ -30,6 +30,8 @@ function render(
 
 const AFTER_EXPIRY = NOW + HOUR + 60_000;
 const PENDING: CheckoutPendingPayment = {
+  txid: `0x${'12'.repeat(32)}`,
+  network: DEV_NETWORK,
   amount: 4_000_000n,
   symbol: 'USDT',
   decimals: 6,

@@ -4,6 +4,7 @@ import { renderBadge } from './renderBadge.ts';
 import { renderPayBox } from './renderPayBox.ts';
 import { renderReturnLink } from './renderReturnLink.ts';
 import { renderSums } from './renderSums.ts';
+import { renderTransactions } from './renderTransactions.ts';
 import { requireQuote } from './requireQuote.ts';
 import type { StateViewContext, ViewPart } from './StateView.ts';
 
@@ -13,7 +14,7 @@ export function renderUnderpaidView(p: StateViewContext): ViewPart {
   const quote = requireQuote(state);
   const status = toOrderWireStatus(state.summary.status);
   const remaining = state.summary.remainingAmount;
-  const head = `${renderBadge(t(`status.${status}`), 'warn')}<h2 id="view-heading">${t.html('underpaid.heading')}</h2>${renderSums(t, state, quote)}`;
+  const head = `${renderBadge(t(`status.${status}`), 'warn')}<h2 id="view-heading">${t.html('underpaid.heading')}</h2>${renderSums(t, state, quote)}${renderTransactions(t, state.recordedPayments)}`;
   if (state.isOpen && !state.summary.isOverdue) {
     const amount = formatAmount(remaining, quote.decimals);
     return {

@@ -5,8 +5,8 @@ import type { TestDatabase } from '../../../../test/support/testDatabases.ts';
 import type { Network, Token } from '../../../core/network.ts';
 import type { Quote } from '../../../core/Quote.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
-import { createFixedRateSource } from '../../rates/createFixedRateSource.ts';
 import { EVM_NETWORK_KIND } from '../../chains/evm/evmNetworkKind.ts';
+import { createFixedRateSource } from '../../rates/createFixedRateSource.ts';
 
 export const USDT_DEV = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
 const USDC_DEV = '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512';
