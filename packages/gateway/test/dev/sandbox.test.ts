@@ -1,4 +1,4 @@
-// Risk: `npm start` / `npm run demo` break for a newcomer, Ctrl-C leaves anvil or node behind, or a restart loses orders and payments. (Runs in a copy of the working tree without node_modules and data, node_modules symlinked: a real clone would need a slow npm install.)
+// Risk: `npm start` / `npm run demo` break for a newcomer, the simulated TRON network cannot be paid or loses its chain, Ctrl-C leaves anvil or node behind, or a restart loses orders and payments. (Runs in a copy of the working tree without node_modules and data, node_modules symlinked: a real clone would need a slow npm install.)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,7 @@ const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 const DEMO_LIMIT_MS = 30_000;
+const T_ADDRESS = /^T[1-9A-HJ-NP-Za-km-z]{33}$/;
 const SKIPPED = new Set(['node_modules', 'data', '.git', '.tmp', 'screenshots', 'out']);
 
 /** The line `kassa dev --json` prints. */
@@ -115,6 +116,7 @@ describe('npm start (kassa dev) from a fresh copy', () => {
     const first = await startSandbox(await getFreePort());
     let second: Started | undefined;
     try {
+      // Fields are only added: the keys scripts read come first, in their old order, and mean what they meant.
       expect(Object.keys(first.line)).toEqual([
         'app_id',
         'app_secret',
@@ -123,13 +125,33 @@ describe('npm start (kassa dev) from a fresh copy', () => {
         'chain_id',
         'test_account',
         'tokens',
+        'tron',
       ]);
+      expect(first.line.chain_id).toBe(31337);
       expect(Object.keys(first.line.test_account)).toEqual(['address', 'private_key']);
-      expect(first.line.tokens.map((t) => t.crypto)).toEqual(['USDT', 'USDC']);
+      expect(first.line.tokens.map((t) => `${t.crypto}/${t.chain}`)).toEqual([
+        'USDT/DEV',
+        'USDC/DEV',
+        'USDT/TRX',
+        'TRX/TRX',
+      ]);
       for (const token of first.line.tokens) {
         expect(Object.keys(token)).toEqual(['token_id', 'crypto', 'chain', 'contract', 'decimals']);
-        expect(token).toMatchObject({ chain: 'DEV', decimals: 6 });
+        expect(token.decimals).toBe(6);
       }
+      for (const token of first.line.tokens.slice(0, 2)) expect(token.contract).toMatch(/^0x[0-9a-fA-F]{40}$/);
+      const [tronUsdt, trx] = first.line.tokens.slice(2);
+      expect(tronUsdt?.contract).toMatch(T_ADDRESS);
+      expect(trx?.contract).toBe('TRX');
+      const tron = first.line.tron;
+      expect(tron).toEqual({
+        simulated: true,
+        note: expect.stringContaining('not a TRON node'),
+        rpc_url: `${tron?.http_api_url}/jsonrpc`,
+        http_api_url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+        chain_id: 31338,
+        network_key: 'TRON_DEV',
+      });
       expect(first.line.public_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.line.rpc_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await (await fetch(`${first.line.public_url}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -140,7 +162,8 @@ describe('npm start (kassa dev) from a fresh copy', () => {
 
       const groupBefore = processesOfGroup(first.child.pid ?? 0);
       const anvilPids = groupBefore.filter((p) => /\banvil\b/.test(p.command)).map((p) => p.pid);
-      expect(anvilPids).toHaveLength(1);
+      // The DEV devnet and the simulated TRON chain.
+      expect(anvilPids).toHaveLength(2);
 
       const demo = await runDemo();
       expect(demo.code, `${demo.stdout}\n${demo.stderr}`).toBe(0);
@@ -150,6 +173,10 @@ describe('npm start (kassa dev) from a fresh copy', () => {
       const txid = /"txid": "(0x[0-9a-f]{64})"/.exec(demo.stdout)?.[1] ?? '';
       expect(merchantOrderId).not.toBe('');
       expect(txid).not.toBe('');
+      // The demo still pays the DEV USDT (its EIP-681 request), not the TRON one listed after it.
+      expect(demo.stdout).toContain('"chain": "DEV"');
+
+      const tronOrder = await payOnTronWithSandboxWallet(first.line, tronUsdt?.token_id ?? '');
 
       await interrupt(first);
       for (const pid of [...groupBefore.map((p) => p.pid), ...anvilPids])
@@ -170,6 +197,13 @@ describe('npm start (kassa dev) from a fresh copy', () => {
       // The devnet kept its state too: the payment is still on the chain.
       const chain = createPublicClient({ transport: http(second.line.rpc_url) });
       expect((await chain.getTransactionReceipt({ hash: txid as Hex })).status).toBe('success');
+      // And so did the simulated TRON chain (a fresh one would deploy its USDT at the same address).
+      expect(second.line.tron).toMatchObject({ chain_id: 31338, network_key: 'TRON_DEV', simulated: true });
+      const [tronInfo] = await kassa.getOrders([tronOrder.merchantOrderId]);
+      expect(tronInfo?.order_detail.status).toBe('Successful');
+      const tronChain = createPublicClient({ transport: http(second.line.tron?.rpc_url) });
+      const receipt = await tronChain.getTransactionReceipt({ hash: `0x${tronOrder.txid}` });
+      expect(receipt.status).toBe('success');
     } finally {
       for (const started of [first, second]) {
         if (started !== undefined && processesOfGroup(started.child.pid ?? 0).length > 0) await interrupt(started);
@@ -177,6 +211,49 @@ describe('npm start (kassa dev) from a fresh copy', () => {
     }
   }, 360_000);
 });
+
+/**
+ * An order priced 10 USD, USDT on the simulated TRON network picked on its checkout page and paid
+ * with the sandbox wallet, followed until `bill/info` says Successful: chain TRX, T… addresses,
+ * the txid without 0x. Returns the order and the txid.
+ */
+async function payOnTronWithSandboxWallet(line: SandboxLine, tokenId: string) {
+  const kassa = createKassaClient({ appId: line.app_id, appSecret: line.app_secret, baseUrl: line.public_url });
+  const merchantOrderId = `tron-${Date.now()}`;
+  const { payment_url: paymentUrl } = await kassa.createCheckoutUrl({
+    merchant_order_id: merchantOrderId,
+    product_name: 'Hat',
+    product_price: '10',
+  });
+  const form = (fields: Record<string, string>) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(fields).toString(),
+    redirect: 'manual' as const,
+  });
+  expect((await fetch(`${paymentUrl}/select`, form({ token_id: tokenId }))).status).toBe(303);
+  const page = await (await fetch(paymentUrl)).text();
+  expect(page).toContain('Simulated TRON network');
+  const token = new URL(paymentUrl).pathname.split('/')[2] ?? '';
+  const paid = await fetch(`${line.public_url}/dev/wallet/pay`, form({ token, portion: 'exact' }));
+  const answer = (await paid.json()) as { txid: string; to: string; amount: string };
+  expect(answer).toMatchObject({ to: expect.stringMatching(T_ADDRESS), amount: '10000000' });
+  expect(answer.txid).toMatch(/^[0-9a-f]{64}$/);
+  const deadlineMs = Date.now() + 20_000;
+  for (;;) {
+    const [info] = await kassa.getOrders([merchantOrderId]);
+    if (info?.order_detail.status === 'Successful') {
+      expect(info.order_detail).toMatchObject({ chain: 'TRX', crypto: 'USDT' });
+      expect(info.trade_list).toEqual([
+        expect.objectContaining({ chain: 'TRX', txid: answer.txid, to_address: answer.to, status: 'Successful' }),
+      ]);
+      expect(info.trade_list[0]?.from_address).toMatch(T_ADDRESS);
+      return { merchantOrderId, txid: answer.txid };
+    }
+    if (Date.now() > deadlineMs) throw new Error(`the TRON order stayed ${JSON.stringify(info?.order_detail)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /** The test's environment without settings that would point the sandbox elsewhere than `./data`. */
 function sandboxEnv(): NodeJS.ProcessEnv {

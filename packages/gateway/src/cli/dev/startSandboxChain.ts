@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type PrepareDevChainReturnType, prepareDevChain } from '../../adapters/chains/evm/prepareDevChain.ts';
 import { startAnvil } from '../../adapters/chains/evm/startAnvil.ts';
+import { startTronSandboxChain, type TronSandboxChain } from './startTronSandboxChain.ts';
 
 const ANVIL_STATE_FILE = 'anvil-state.json';
 const DEV_CHAIN_FILE = 'dev-chain.json';
@@ -17,12 +18,21 @@ export type StartSandboxChainParameters = {
   readonly signal: AbortSignal;
 };
 
-/** `rpcUrl`: the devnet's HTTP URL (wallets, the printed sandbox); `chain.network` may also list its websocket URL. */
-export type SandboxChain = { readonly rpcUrl: string; readonly chain: PrepareDevChainReturnType };
+/**
+ * `rpcUrl`: the devnet's HTTP URL (wallets, the printed sandbox); `chain.network` may also list its
+ * websocket URL. `tron`: the simulated TRON network, null beside an external devnet (`--rpc-url`).
+ */
+export type SandboxChain = {
+  readonly rpcUrl: string;
+  readonly chain: PrepareDevChainReturnType;
+  readonly tron: TronSandboxChain | null;
+};
 
 /**
  * The sandbox's devnet, started (unless `rpcUrl` names one) and readied with the test tokens and
- * the funded test account; null when a stop was requested meanwhile.
+ * the funded test account, and the simulated TRON network beside the devnet it starts; null when
+ * a stop was requested meanwhile. An external devnet comes without the TRON one: that takes an
+ * anvil of kassa dev's own, and someone who brings their node has asked for that chain alone.
  */
 export async function startSandboxChain(p: StartSandboxChainParameters): Promise<SandboxChain | null> {
   let rpcUrl = p.rpcUrl;
@@ -44,6 +54,12 @@ export async function startSandboxChain(p: StartSandboxChainParameters): Promise
     );
   }
   if (p.signal.aborted) return null;
+  let tron: TronSandboxChain | null = null;
+  if (p.rpcUrl === undefined) {
+    p.status('starting the simulated TRON network (a second anvil behind a TRON API simulator) …');
+    tron = await startTronSandboxChain({ dataDir: p.dataDir, cleanups: p.cleanups, signal: p.signal });
+    if (tron === null) return null;
+  }
   const rpcUrls = wsUrl === undefined ? [rpcUrl] : [wsUrl, rpcUrl];
-  return { rpcUrl, chain: { ...chain, network: { ...chain.network, rpcUrls } } };
+  return { rpcUrl, chain: { ...chain, network: { ...chain.network, rpcUrls } }, tron };
 }

@@ -14,6 +14,10 @@ import { SANDBOX_FILE, type SandboxInfo } from './SandboxInfo.ts';
 import type { SandboxChain } from './startSandboxChain.ts';
 import { writeSandboxFile } from './writeSandboxFile.ts';
 
+const SANDBOX_TRX_SYMBOL = 'TRX';
+/** About TRX's price in 2025; only the sandbox uses it, and it says so in `--json`. */
+const SANDBOX_TRX_USD_PRICE = '0.25';
+
 export type StartSandboxGatewayParameters = {
   readonly config: KassaConfig;
   readonly sandboxChain: SandboxChain;
@@ -28,13 +32,15 @@ export type StartSandboxGatewayParameters = {
  */
 export async function startSandboxGateway({
   config,
-  sandboxChain: { rpcUrl, chain },
+  sandboxChain: { rpcUrl, chain, tron },
   logLevel,
   cleanups,
 }: StartSandboxGatewayParameters): Promise<SandboxInfo> {
-  const payerAddress = chain.testAccount.address;
-  const gateway = await createGateway(config, {
-    networks: [chain.network, ...config.networks.filter((n) => n.key !== chain.network.key)],
+  // One test account pays on every sandbox chain: the same key, the same 20 bytes.
+  const { address: payerAddress, privateKey } = chain.testAccount;
+  const sandboxNetworks = tron === null ? [chain.network] : [chain.network, tron.chain.network];
+  const gateway = await createGateway(tron === null ? config : withSandboxTrxPrice(config), {
+    networks: [...sandboxNetworks, ...config.networks.filter((n) => !sandboxNetworks.some((s) => s.key === n.key))],
     logger: { level: logLevel, stream: process.stderr },
     checkoutDevPanel: (state) => renderDevWalletPanel({ state, payerAddress }),
   });
@@ -47,7 +53,9 @@ export async function startSandboxGateway({
   await gateway.http.register(registerDevRoutes, {
     deps: gateway.deps,
     kassaDb: gateway.kassaDb,
-    wallet: createDevWallet({ rpcUrl, privateKey: chain.testAccount.privateKey }),
+    wallet: createDevWallet({ rpcUrl, privateKey }),
+    networkWallets:
+      tron === null ? {} : { [tron.chain.network.key]: createDevWallet({ rpcUrl: tron.rpcUrl, privateKey }) },
     inbox: createWebhookInbox({ apps: gateway.deps.store.apps, clock: gateway.deps.clock }),
     // Reads sandbox.json, written below before the server listens, so a press always finds it.
     sweep: async () =>
@@ -55,7 +63,7 @@ export async function startSandboxGateway({
         await runSandboxSweep({ dataDir: config.dataDir, funds: gateway.deps.store.funds, log: () => {} }),
       ),
   });
-  const info = describeSandbox({ appId, appSecret, publicUrl: config.server.publicUrl, rpcUrl, chain });
+  const info = describeSandbox({ appId, appSecret, publicUrl: config.server.publicUrl, rpcUrl, chain, tron });
   // Written before listening: whoever finds the server up also finds this run's RPC URL in the file.
   writeSandboxFile(sandboxFile, info);
   await gateway.listen().catch((error: unknown) => {
@@ -69,4 +77,19 @@ export async function startSandboxGateway({
     dispatcher: { pollIntervalMs: 100 },
   });
   return info;
+}
+
+/**
+ * TRX has no price unless the config gives it one (stablecoins are 1 USD by default; other coins
+ * need a fixed price or exchanges, which a laptop may not reach), so the sandbox fixes one: a TRX
+ * quote then works offline. A config that prices TRX itself keeps its price.
+ */
+function withSandboxTrxPrice(config: KassaConfig): KassaConfig {
+  const rates = config.rates;
+  const isPriced =
+    rates.stablecoins.includes(SANDBOX_TRX_SYMBOL) ||
+    rates.fixedPrices[SANDBOX_TRX_SYMBOL] !== undefined ||
+    rates.exchangeTokens.some((token) => token.symbol === SANDBOX_TRX_SYMBOL);
+  if (isPriced) return config;
+  return { ...config, rates: { ...rates, fixedPrices: { ...rates.fixedPrices, TRX: SANDBOX_TRX_USD_PRICE } } };
 }

@@ -9,3 +9,6 @@ export const DEV_TEST_TOKEN_DECIMALS = 6;
 
 /** `USDT` or `USDC`. */
 export type DevTestTokenSymbol = (typeof DEV_TEST_TOKENS)[number]['symbol'];
+
+/** One of {@link DEV_TEST_TOKENS}. */
+export type DevTestToken = (typeof DEV_TEST_TOKENS)[number];

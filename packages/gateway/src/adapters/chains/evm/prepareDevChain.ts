@@ -4,7 +4,12 @@ import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import type { Network } from '../../../core/network.ts';
 import { deployTestToken } from './deployTestToken.ts';
 import { describeDevNetwork } from './describeDevNetwork.ts';
-import { DEV_TEST_TOKEN_DECIMALS, DEV_TEST_TOKENS, type DevTestTokenSymbol } from './devTestTokens.ts';
+import {
+  DEV_TEST_TOKEN_DECIMALS,
+  DEV_TEST_TOKENS,
+  type DevTestToken,
+  type DevTestTokenSymbol,
+} from './devTestTokens.ts';
 import { type DevTestAccount, getDevTestAccount } from './getDevTestAccount.ts';
 import { kassaTestTokenAbi } from './kassaTestTokenArtifact.ts';
 import { mintTestToken } from './mintTestToken.ts';
@@ -30,12 +35,24 @@ export type PrepareDevChainParameters = {
   readonly rpcUrl: string;
   /** Where the test tokens' addresses are remembered between runs (JSON). */
   readonly tokensFile: string;
+  /** The test tokens to deploy; default all of {@link DEV_TEST_TOKENS}. */
+  readonly tokens?: readonly DevTestToken[];
+  /** The network Kassa watches the chain as; default the `DEV` network ({@link describeDevNetwork}). */
+  readonly describeNetwork?: (p: DescribeDevChainNetworkParameters) => Network;
+};
+
+/** What a network over a prepared devnet is described from. */
+export type DescribeDevChainNetworkParameters = {
+  readonly chainId: number;
+  readonly rpcUrl: string;
+  /** Where each deployed test token is. */
+  readonly tokenContracts: Readonly<Partial<Record<DevTestTokenSymbol, Address>>>;
 };
 
 export type PrepareDevChainReturnType = {
   readonly chainId: number;
   readonly testAccount: DevTestAccount;
-  /** The `DEV` network: 1 confirmation, {@link DEV_XPUB}, test USDT and USDC. */
+  /** By default the `DEV` network: 1 confirmation, {@link DEV_XPUB}, test USDT and USDC. */
   readonly network: Network;
   /**
    * The tokens remembered for this chain id had no code: the chain was reset (its state file lost),
@@ -65,6 +82,8 @@ type DevChainContext = {
 export async function prepareDevChain({
   rpcUrl,
   tokensFile,
+  tokens = DEV_TEST_TOKENS,
+  describeNetwork = (p) => describeDevNetwork({ ...p, xpub: DEV_XPUB }),
 }: PrepareDevChainParameters): Promise<PrepareDevChainReturnType> {
   const testAccount = getDevTestAccount();
   const client = createDevChainClient(rpcUrl, testAccount);
@@ -75,7 +94,7 @@ export async function prepareDevChain({
   const remembered = readRememberedTokens(tokensFile, chainId);
   const tokenContracts: TokenContracts = {};
   let wasReset = false;
-  for (const { symbol, name } of DEV_TEST_TOKENS) {
+  for (const { symbol, name } of tokens) {
     const known = remembered[symbol];
     const hasCode = known !== undefined && ((await client.getCode({ address: known })) ?? '0x') !== '0x';
     if (known !== undefined && !hasCode) wasReset = true;
@@ -97,7 +116,7 @@ export async function prepareDevChain({
     chainId,
     testAccount,
     wasReset,
-    network: describeDevNetwork({ chainId, rpcUrl, xpub: DEV_XPUB, tokenContracts }),
+    network: describeNetwork({ chainId, rpcUrl, tokenContracts }),
   };
 }
 

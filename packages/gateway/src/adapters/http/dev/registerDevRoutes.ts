@@ -1,16 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Address } from 'viem';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/Deps.ts';
-import { getCheckoutState } from '../../../app/getCheckoutState.ts';
-import type { Payment } from '../../../core/Payment.ts';
 import type { DevWallet } from '../../chains/evm/createDevWallet.ts';
 import type { KassaDb } from '../../db/createDb.ts';
-import { endOrderValidPeriod } from '../../db/endOrderValidPeriod.ts';
-import { escapeHtml as esc } from '../checkout/escapeHtml.ts';
 import type { WebhookInbox } from './createWebhookInbox.ts';
-import { DEV_PAGE_CSP, INBOX_PAGE_CSP } from './devPageCsp.ts';
-import { getSandboxPayment, SANDBOX_PORTIONS, type SandboxPortion } from './getSandboxPayment.ts';
+import { INBOX_PAGE_CSP } from './devPageCsp.ts';
 import { registerDevAssets } from './registerDevAssets.ts';
+import { registerDevWalletRoutes } from './registerDevWalletRoutes.ts';
 import { registerSandboxSweepRoute } from './registerSandboxSweepRoute.ts';
 import { renderInboxPage } from './renderInboxPage.ts';
 import type { SandboxSweep, SandboxSweepState } from './SandboxSweepState.ts';
@@ -18,7 +13,10 @@ import type { SandboxSweep, SandboxSweepState } from './SandboxSweepState.ts';
 export type RegisterDevRoutesOptions = {
   readonly deps: Deps;
   readonly kassaDb: KassaDb;
+  /** Pays on the sandbox's devnet (`DEV`), and on any network without a wallet of its own below. */
   readonly wallet: DevWallet;
+  /** The wallets of the sandbox's other networks by key (`TRON_DEV`): an order is paid on its quote's network. */
+  readonly networkWallets?: Readonly<Record<string, DevWallet>>;
   readonly inbox: WebhookInbox;
   /** The sandbox sweep behind the inbox page's button (`POST /dev/sweep`); absent: no button. */
   readonly sweep?: SandboxSweep;
@@ -27,9 +25,6 @@ export type RegisterDevRoutesOptions = {
 /** The sandbox's inbox receiver path; the sandbox app's webhook URL is `<public URL>` + this. */
 export const DEV_INBOX_RECEIVE_PATH = '/dev/inbox/receive';
 
-/** How long a wallet payment waits for the watcher to record it before answering anyway. */
-const RECORD_WAIT_MS = 5_000;
-const RECORD_POLL_MS = 50;
 /**
  * The sandbox's own endpoints, registered by `kassa dev` only: the sandbox wallet
  * (`POST /dev/wallet/pay`, `POST /dev/wallet/expire`, posted by the panel on the checkout page)
@@ -37,7 +32,7 @@ const RECORD_POLL_MS = 50;
  * Wallet calls answer 303 back to the checkout page, or JSON when the client asks for it.
  */
 export async function registerDevRoutes(fastify: FastifyInstance, options: RegisterDevRoutesOptions) {
-  const { deps, kassaDb, wallet, inbox } = options;
+  const { deps, kassaDb, inbox } = options;
   const sweepState: SandboxSweepState | undefined =
     options.sweep === undefined ? undefined : { lastResult: null, isRunning: false };
   // Raw bytes for every body in this scope: the inbox verifies signatures over exactly those.
@@ -75,117 +70,14 @@ export async function registerDevRoutes(fastify: FastifyInstance, options: Regis
     }),
   );
 
-  fastify.post('/dev/wallet/pay', async (request, reply) => {
-    const form = readForm(request);
-    if (form === null) return refuse(request, reply, 403, 'cross-site form posts are refused');
-    const portion = form.get('portion') ?? 'exact';
-    if (!isSandboxPortion(portion))
-      return refuse(
-        request,
-        reply,
-        400,
-        `portion must be one of ${SANDBOX_PORTIONS.join(', ')}`,
-        form.get('token') ?? '',
-      );
-    const token = form.get('token') ?? '';
-    const state = await getCheckoutState(deps, { checkoutToken: token });
-    if (state === null) return refuse(request, reply, 404, 'no order with that checkout token');
-    const payment = getSandboxPayment(state, portion);
-    if (payment === null) return refuse(request, reply, 409, 'pick a coin on the checkout page first', token);
-    const txid = await wallet.pay({
-      to: payment.quote.address as Address,
-      contract: payment.quote.contract as Address | null,
-      amount: payment.amount,
-    });
-    request.log.info({ txid, orderId: state.order.orderId, portion }, 'sandbox wallet paid');
-    const recorded = await waitForPayment(deps, state.order.orderId, txid);
-    return answer(request, reply, token, {
-      txid,
-      to: payment.quote.address,
-      amount: payment.amount.toString(),
-      status: recorded?.status ?? null,
-    });
+  registerDevWalletRoutes(fastify, {
+    deps,
+    kassaDb,
+    wallet: options.wallet,
+    ...(options.networkWallets === undefined ? {} : { networkWallets: options.networkWallets }),
   });
-
-  fastify.post('/dev/wallet/expire', async (request, reply) => {
-    const form = readForm(request);
-    if (form === null) return refuse(request, reply, 403, 'cross-site form posts are refused');
-    const token = form.get('token') ?? '';
-    const order = await deps.store.orders.findOrderByCheckoutToken(token);
-    if (order === null) return refuse(request, reply, 404, 'no order with that checkout token');
-    const chainTimeMs = await wallet.moveTimePast(order.expiresAtMs);
-    const nowMs = deps.clock.now();
-    const hasEnded = await endOrderValidPeriod(kassaDb.db, {
-      orderId: order.orderId,
-      nowMs,
-      latePaymentWindowSeconds: deps.config.orders.latePaymentWindowSeconds,
-    });
-    return answer(request, reply, token, {
-      expired_at: Math.floor(Math.min(nowMs, order.expiresAtMs) / 1000),
-      chain_time: Math.floor(chainTimeMs / 1000),
-      changed: hasEnded,
-    });
-  });
-}
-
-/**
- * Waits (briefly) until the watcher has recorded the payment, so the page the browser is sent back
- * to already shows it, and the wallet's amounts are computed from the new balance. Null when the
- * watcher did not record it in time (not running, or busy); the page then catches up live.
- */
-async function waitForPayment(deps: Deps, orderId: string, txid: string): Promise<Payment | null> {
-  const deadlineMs = Date.now() + RECORD_WAIT_MS;
-  for (;;) {
-    const payments = await deps.store.payments.listPaymentsForOrders([orderId]);
-    const found = payments.find((p) => p.txid.toLowerCase() === txid.toLowerCase());
-    if (found !== undefined || Date.now() >= deadlineMs) return found ?? null;
-    await new Promise((resolve) => setTimeout(resolve, RECORD_POLL_MS));
-  }
 }
 
 function rawBodyOf(request: FastifyRequest): Buffer {
   return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-}
-
-/**
- * The form fields, or null for a post another site's page made: the wallet only moves devnet
- * funds, but a page elsewhere has no business pressing its buttons.
- */
-function readForm(request: FastifyRequest): URLSearchParams | null {
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return null;
-  return new URLSearchParams(rawBodyOf(request).toString('utf8'));
-}
-
-function isSandboxPortion(value: string): value is SandboxPortion {
-  return (SANDBOX_PORTIONS as readonly string[]).includes(value);
-}
-
-function wantsJson(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? '').includes('application/json');
-}
-
-/** Back to the checkout page after a form post (303: the browser follows with a GET), or JSON for scripts. */
-function answer(request: FastifyRequest, reply: FastifyReply, token: string, data: Record<string, unknown>) {
-  if (wantsJson(request)) return reply.send(data);
-  return reply
-    .code(303)
-    .header('location', `/pay/${encodeURIComponent(token)}`)
-    .send();
-}
-
-/** A refused wallet call: a short page linking back to the order, or `{ error }` for scripts. */
-function refuse(request: FastifyRequest, reply: FastifyReply, statusCode: number, message: string, token?: string) {
-  reply.code(statusCode);
-  if (wantsJson(request)) return reply.send({ error: message });
-  const back =
-    token === undefined || token === ''
-      ? ''
-      : `<p><a href="/pay/${esc(encodeURIComponent(token))}">Back to the checkout page</a></p>`;
-  return reply
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', DEV_PAGE_CSP)
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox wallet</title></head><body><p>${esc(message)}</p>${back}</body></html>`,
-    );
 }

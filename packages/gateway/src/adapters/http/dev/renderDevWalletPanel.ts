@@ -6,7 +6,7 @@ import { getSandboxPayment, SANDBOX_PORTIONS, type SandboxPortion } from './getS
 
 export type RenderDevWalletPanelParameters = {
   readonly state: CheckoutState;
-  /** The test account the sandbox wallet pays from. */
+  /** The test account the sandbox wallet pays from (0x hex: the same key pays on every sandbox chain). */
   readonly payerAddress: string;
 };
 
@@ -39,11 +39,17 @@ export function renderDevWalletPanel({ state, payerAddress }: RenderDevWalletPan
     ? `<form method="post" action="/dev/wallet/expire" class="dev-actions">${token}<button type="submit">Move the clock past expiry</button></form>` +
       '<p class="dev-note">Kassa keeps time by this computer’s clock, not the chain’s: this moves the devnet’s clock past the order’s expiry and ends the order’s valid period in Kassa, so a payment made now is late (“Overdue”).</p>'
     : '<p class="dev-note">The valid period has ended: a payment made now is late (“Overdue”).</p>';
+  // The payer in the form the order's network writes addresses in (T… on the simulated TRON network).
+  const payer = state.network?.kind.formatAddress(payerAddress) ?? payerAddress;
+  const simulation =
+    state.network?.kind.name === 'tron'
+      ? `<p class="dev-note"><strong>Simulated TRON network</strong> (${esc(state.network.key)}): an anvil chain behind a TRON API simulator, not a TRON node. Its addresses and txids are written as on TRON; a payment counts once its block is final, about two seconds later.</p>`
+      : '';
   return (
     `<link rel="stylesheet" href="${DEV_STYLESHEET_PATH}">` +
     '<section class="dev-wallet" aria-labelledby="dev-wallet-title">' +
     '<h2 id="dev-wallet-title">Sandbox wallet</h2>' +
-    `<p class="dev-note">Real transactions on the local devnet from the test account <code>${esc(payerAddress)}</code>. Only <code>kassa dev</code> shows this.</p>` +
-    `${pay}${expire}<p class="dev-note"><a href="/dev/inbox">Webhook inbox</a></p></section>`
+    `<p class="dev-note">Real transactions on the local devnet from the test account <code>${esc(payer)}</code>. Only <code>kassa dev</code> shows this.</p>` +
+    `${simulation}${pay}${expire}<p class="dev-note"><a href="/dev/inbox">Webhook inbox</a></p></section>`
   );
 }
