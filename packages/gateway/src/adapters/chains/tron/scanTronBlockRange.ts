@@ -104,14 +104,7 @@ async function readTokenTransfers(
   contracts: readonly string[],
 ): Promise<Transfer[]> {
   const listed = new Set(contracts);
-  const answers = await Promise.all(
-    blocks.map((block) =>
-      p.request({
-        method: 'eth_getLogs',
-        params: [{ address: contracts, topics: [TRANSFER_TOPIC], blockHash: block.hash }],
-      }),
-    ),
-  );
+  const answers = await Promise.all(blocks.map((block) => getBlockLogs(p, block, contracts)));
   return blocks.flatMap((block, i) => {
     const logs = answers[i];
     if (!Array.isArray(logs)) throw new TypeError(`TRON eth_getLogs answered ${JSON.stringify(logs)?.slice(0, 80)}`);
@@ -128,4 +121,33 @@ async function readTokenTransfers(
       return transfer !== null && listed.has(transfer.contract ?? '') ? [{ ...transfer, blockHash: block.hash }] : [];
     });
   });
+}
+
+/**
+ * The listed contracts' `Transfer` logs of one block, asked by its hash. A node answers an error,
+ * not `[]`, for a hash it does not have (java-tron: "invalid blockHash"): when the height holds
+ * another block by now, that is a reorg since the block was read, and is reported as one (not as
+ * the node failing, which it did not).
+ */
+async function getBlockLogs(
+  p: ScanTronBlockRangeParameters,
+  block: TronBlock,
+  contracts: readonly string[],
+): Promise<unknown> {
+  try {
+    return await p.request({
+      method: 'eth_getLogs',
+      params: [{ address: contracts, topics: [TRANSFER_TOPIC], blockHash: block.hash }],
+    });
+  } catch (error) {
+    const now = parseTronBlock(
+      await p.request({ method: 'eth_getBlockByNumber', params: [numberToHex(block.number), false] }),
+    );
+    if (now?.hash === block.hash) throw error;
+    throw new ChainReorgedDuringScanError({
+      blockNumber: block.number,
+      expectedHash: block.hash,
+      actualHash: now?.hash ?? '0x',
+    });
+  }
 }
