@@ -46,12 +46,12 @@ export async function runFundsCommand(args: readonly string[]): Promise<number> 
 }
 
 /**
- * The sandbox's DEV network, which `kassa dev` adds at run time and no config names: without it the
- * sandbox's test tokens would print in base units. Loaded only when the data dir holds a sandbox.
+ * The sandbox's DEV and TRON_DEV networks, which `kassa dev` adds at run time and no config names:
+ * without them the sandbox's test tokens would print in base units. Loaded only when the data dir holds a sandbox.
  */
 async function findSandboxNetwork(dataDir: string): Promise<Network[]> {
   if (!existsSync(path.join(dataDir, SANDBOX_FILE))) return [];
   const { readSandboxSweepNetwork } = await import('./sweep/readSandboxSweepNetwork.ts');
-  const network = readSandboxSweepNetwork(dataDir);
-  return network === null ? [] : [network];
+  const { readSandboxTronNetwork } = await import('./dev/readSandboxTronNetwork.ts');
+  return [readSandboxSweepNetwork(dataDir), readSandboxTronNetwork(dataDir)].filter((n): n is Network => n !== null);
 }
