@@ -231,6 +231,8 @@ async function payOnTronWithSandboxWallet(line: SandboxLine, tokenId: string) {
     body: new URLSearchParams(fields).toString(),
     redirect: 'manual' as const,
   });
+  // TRX is offered at the sandbox's fixed price (0.25 USD), not refused for want of a rate.
+  expect(await (await fetch(paymentUrl)).text()).toContain('<span class="coin-amount" dir="ltr">40 TRX</span>');
   expect((await fetch(`${paymentUrl}/select`, form({ token_id: tokenId }))).status).toBe(303);
   const page = await (await fetch(paymentUrl)).text();
   expect(page).toContain('Simulated TRON network');
