@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../src/adapters/http/listenOnLoopback.ts';
 
 export type JsonRpcRequest = { jsonrpc: '2.0'; id: number; method: string; params?: unknown[] };
 
@@ -41,14 +41,6 @@ export async function startRpcProxy(
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const listener = await listenOnLoopback(server);
+  return { url: listener.url, stop: listener.close };
 }

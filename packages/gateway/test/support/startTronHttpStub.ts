@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../src/adapters/http/listenOnLoopback.ts';
 
 /** One request the stub received: its path and its parsed JSON body (undefined if not JSON). */
 export type TronHttpStubRequest = { readonly path: string; readonly body: unknown };
@@ -57,17 +57,14 @@ export async function startTronHttpStub(
         );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     requests,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop: () => {
+      for (const timer of timers) clearTimeout(timer);
+      return listener.close();
+    },
   };
 }
 

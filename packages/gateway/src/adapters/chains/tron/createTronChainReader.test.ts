@@ -59,7 +59,7 @@ describe('createTronChainReader on anvil behind the TRON API simulator', () => {
   it.each([['ws://127.0.0.1:8546'], ['WSS://tron.example/jsonrpc']])('refuses a %s RPC URL at creation', (url) => {
     const network: Network = { ...tron.network, rpcUrls: [...tron.network.rpcUrls, url] };
     expect(() => createTronChainReader(network)).toThrow(
-      'network TRON: TRON nodes serve JSON-RPC over HTTP only, not websockets',
+      `network ${tron.network.key}: TRON nodes serve JSON-RPC over HTTP only, not websockets`,
     );
   });
 

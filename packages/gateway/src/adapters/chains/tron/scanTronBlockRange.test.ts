@@ -33,7 +33,7 @@ function scan(fromBlock: bigint, toBlock: bigint, options: { network?: Network; 
 async function expectedTransfer(hash: Hash, to: string, contract: Address | null, amount: bigint): Promise<Transfer> {
   const receipt = await wallet.receiptOf(hash);
   return {
-    networkKey: 'TRON',
+    networkKey: tron.network.key,
     txid: hash,
     logIndex: contract === null ? -1 : (receipt.logs[0]?.logIndex ?? Number.NaN),
     blockNumber: receipt.blockNumber,

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../http/listenOnLoopback.ts';
 
 export type TronApiSimulator = {
   /** The base URL: JSON-RPC at `<url>/jsonrpc`, the HTTP API at `<url>/wallet/…`, as on TronGrid. */
@@ -64,16 +64,8 @@ export async function startTronApiSimulator(p: { readonly rpcUrl: string }): Pro
       );
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const listener = await listenOnLoopback(server);
+  return { url: listener.url, stop: listener.close };
 }
 
 type AnvilTransaction = { hash: string; from: string; to: string | null; value: string; input: string };
