@@ -9,7 +9,7 @@ export const TRON_TEST_XPUB = TRON_DEV_XPUB;
 
 export type TronTestChain = {
   readonly chain: DevChain;
-  /** The sandbox's `TRON_DEV` network over the anvil chain: USDT (TRC-20, 6 decimals) and TRX (6 decimals). */
+  /** A `TRON` network over the anvil chain: USDT (TRC-20, 6 decimals) and TRX (6 decimals). */
   readonly network: Network;
   readonly payer: Payer;
   stop(): Promise<void>;
@@ -19,8 +19,9 @@ export type TronTestChain = {
  * An anvil chain behind the TRON API simulator, read as a TRON network: JSON-RPC at `/jsonrpc`, the
  * HTTP API beside it, `finalized` two blocks behind the head (as a TRON block is solidified a
  * number of blocks later), T… addresses on every surface. Automine: a payment is its own block.
- * Unlike the sandbox's, it shows the built-in TRON's 19 confirmations and TRONSCAN links, so a test
- * sees that finality, not the count, confirms a payment.
+ * It is the sandbox's network under the built-in key `TRON`, with its 19 confirmations and TRONSCAN
+ * links: pages and replies look as in production, and a test sees that finality, not the count,
+ * confirms a payment.
  */
 export async function startTronTestChain(): Promise<TronTestChain> {
   const chain = await startDevChain({ slotsInAnEpoch: 1 });
@@ -33,6 +34,7 @@ export async function startTronTestChain(): Promise<TronTestChain> {
     rpcUrl: `${simulator.url}/jsonrpc`,
     httpApiUrl: simulator.url,
     tokenContracts: { USDT: chain.tokens.USDT },
+    key: 'TRON',
   });
   return {
     chain,

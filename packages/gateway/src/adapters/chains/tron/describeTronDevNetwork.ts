@@ -30,6 +30,8 @@ export type DescribeTronDevNetworkParameters = {
   readonly httpApiUrl: string;
   /** Where the test USDT is deployed on the simulated chain. */
   readonly tokenContracts: Readonly<{ USDT?: Address }>;
+  /** Default `TRON_DEV`; tests that want the page and wire of the built-in network pass `TRON`. */
+  readonly key?: string;
 };
 
 /**
@@ -46,7 +48,7 @@ export function describeTronDevNetwork(p: DescribeTronDevNetworkParameters): Net
   if (usdt === undefined) throw new Error('test token USDT was not deployed');
   // TRON tokens hold their contract as lower-case hex, as the config does for the built-in TRON network.
   const contract = usdt.toLowerCase() as `0x${string}`;
-  const key = TRON_DEV_NETWORK_KEY;
+  const key = p.key ?? TRON_DEV_NETWORK_KEY;
   const tokens: Token[] = [
     {
       tokenId: deriveTokenId(key, contract),
