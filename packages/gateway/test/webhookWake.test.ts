@@ -231,9 +231,10 @@ describe.each(testDatabases())('webhook wake-ups on $kind', (database) => {
     // Commits slower than the spacing each get their read (that is the point of waking); faster
     // ones share: never more than one woken scan per spacing, whatever the number of commits.
     // Counted over the burst only: draining the queue afterwards takes polls of its own, as many as
-    // a slow machine needs.
+    // a slow machine needs. The margin covers the drain reads a full batch triggers during the
+    // burst, more of them when a loaded CI machine (other suites' anvils and browsers) slows it.
     expect(readsDuringBurst).toBeGreaterThan(0);
-    expect(readsDuringBurst).toBeLessThanOrEqual(Math.ceil(burstMs / MIN_WOKEN_SCAN_SPACING_MS) + 20);
+    expect(readsDuringBurst).toBeLessThanOrEqual(Math.ceil(burstMs / MIN_WOKEN_SCAN_SPACING_MS) + 40);
     expect(reads).toBeLessThan(commits);
   }, 120_000);
 

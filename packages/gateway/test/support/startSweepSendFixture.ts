@@ -72,7 +72,8 @@ export async function startSweepSendFixture(options: { hardfork?: string } = {})
   }
   const store = testStore;
   const network: Network = { ...chain.network, xpub: DEV_XPUB };
-  const publicClient = createPublicClient({ transport: http(chain.rpcUrl), pollingInterval: 50 });
+  // cacheTime 0: a block number cached from before the test's own funding would look like a block mined by the send.
+  const publicClient = createPublicClient({ transport: http(chain.rpcUrl), pollingInterval: 50, cacheTime: 0 });
   const payer = createWalletClient({
     account: privateKeyToAccount(chain.testAccount.privateKey),
     transport: http(chain.rpcUrl),
