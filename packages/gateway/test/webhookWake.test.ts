@@ -284,6 +284,8 @@ describe.each(testDatabases())('webhook wake-ups on $kind', (database) => {
     startDispatcher();
     await waitUntilAsync(async () => (await listenerPids()).length === 1);
     for (const cleanup of cleanups.splice(0)) await cleanup();
+    // The server's backend leaves pg_stat_activity a moment after the client hung up.
+    await waitUntilAsync(async () => (await listenerPids()).length === 0);
     expect(await listenerPids()).toEqual([]);
   });
 });
