@@ -11,7 +11,8 @@ export type KassaRequestErrorParameters = {
 
 /**
  * The call failed below the API envelope: network error, timeout, a non-200 status (404, 413,
- * 429, 5xx) or a signed 200 whose body is not JSON. Safe to retry for idempotent calls.
+ * 429, 5xx; its error envelope, when it has one, is the `cause`) or a signed 200 whose body is not
+ * JSON. Safe to retry for idempotent calls.
  */
 export class KassaRequestError extends KassaSdkError {
   override name = 'KassaRequestError';

@@ -220,6 +220,14 @@ describe('createKassaClient', () => {
     const error = await catchError(createClient().getCoins());
     expect(error).toBeInstanceOf(KassaRequestError);
     expect(error).toMatchObject({ status: 429, path: 'coin/all' });
+    // The envelope's code stays readable: a 503 while the gateway stops says service_unavailable.
+    expect((error as Error).cause).toBeInstanceOf(KassaApiError);
+    expect((error as Error).cause).toMatchObject({ code: 100012, codeName: 'rate_limited' });
+
+    reply = () => ({ status: 502, body: '<html>bad gateway</html>' });
+    const proxyError = await catchError(createClient().getCoins());
+    expect(proxyError).toMatchObject({ name: 'KassaRequestError', status: 502 });
+    expect((proxyError as Error).cause).toBeUndefined();
   });
 
   it('throws KassaRequestError when a signed 200 body is not an envelope', async () => {

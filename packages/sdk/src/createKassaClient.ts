@@ -116,9 +116,11 @@ export function createKassaClient(parameters: CreateKassaClientParameters): Crea
     }
 
     if (status !== 200) {
+      // Still a transport failure (worth a retry: 429, 503 while the gateway restarts), but the
+      // envelope's code says why, so it is kept as the cause.
       const envelope = parseEnvelope(bytes);
       const detail = envelope === undefined ? `HTTP ${status}` : `HTTP ${status}: ${envelope.msg}`;
-      throw new KassaRequestError({ path, detail, status });
+      throw new KassaRequestError({ path, detail, status }, getErrorCause(envelope, path));
     }
 
     const signedAppId = responseHeaders.get('appid');
@@ -126,12 +128,7 @@ export function createKassaClient(parameters: CreateKassaClientParameters): Crea
     const signature = responseHeaders.get('sign');
     if (signedAppId === null || signedTimestamp === null || signature === null) {
       // An unsigned error envelope (e.g. unknown_app) still explains the failure; keep it as the cause.
-      const envelope = parseEnvelope(bytes);
-      const cause =
-        envelope !== undefined && envelope.code !== RESULT_CODES.success
-          ? new KassaApiError({ code: envelope.code, msg: envelope.msg, path })
-          : undefined;
-      throw new KassaSignatureError({ reason: 'missing_signature', path }, cause === undefined ? {} : { cause });
+      throw new KassaSignatureError({ reason: 'missing_signature', path }, getErrorCause(parseEnvelope(bytes), path));
     }
     if (signedAppId !== appId) throw new KassaSignatureError({ reason: 'wrong_app', path });
     if (!verifySign({ appId, appSecret, timestamp: signedTimestamp, body: bytes, sign: signature })) {
@@ -182,4 +179,10 @@ function parseEnvelope(bytes: Uint8Array): ApiEnvelope<unknown> | undefined {
   const { code, msg } = value as Record<string, unknown>;
   if (typeof code !== 'number' || typeof msg !== 'string') return undefined;
   return value as ApiEnvelope<unknown>;
+}
+
+/** An error envelope as the `cause` of a transport or signature failure, which it explains. */
+function getErrorCause(envelope: ApiEnvelope<unknown> | undefined, path: string): { cause?: KassaApiError } {
+  if (envelope === undefined || envelope.code === RESULT_CODES.success) return {};
+  return { cause: new KassaApiError({ code: envelope.code, msg: envelope.msg, path }) };
 }

@@ -19,6 +19,7 @@ export const RESULT_CODES = {
   not_supported: 100013,
   body_too_large: 100014,
   unknown_path: 100015,
+  service_unavailable: 100016,
   internal_error: 100099,
 } as const;
 

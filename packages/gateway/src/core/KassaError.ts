@@ -17,6 +17,7 @@ export type KassaErrorCode =
   | 'not_supported'
   | 'body_too_large'
   | 'unknown_path'
+  | 'service_unavailable'
   | 'internal_error';
 
 export type KassaErrorParameters = {

@@ -38,7 +38,15 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     // Timeouts on every connection: a slow client cannot hold a socket for long.
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
-    return503OnClosing: true,
+    // Fastify's own 503 while closing is a bare JSON object with no `code` and no signature; each
+    // scope answers requests read during the stop itself (see `isClosing`).
+    return503OnClosing: false,
+  });
+  // Set once `close()` began: Fastify then still reads requests on connections it had accepted.
+  let isClosing = false;
+  fastify.addHook('preClose', (done) => {
+    isClosing = true;
+    done();
   });
   if (p.metrics !== undefined) addHttpMetricsHook(fastify, p.metrics);
   const securityHeaders = createSecurityHeaders();
@@ -48,14 +56,23 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     reply.headers(securityHeaders);
     done();
   });
-  await fastify.register(registerHealth, { readiness: p.readiness ?? createReadiness({ kassaDb: p.kassaDb, deps }) });
   await fastify.register(registerMerchantApi, {
     deps,
     routes: { ...createMerchantRoutes(deps), ...p.extraMerchantRoutes },
+    isClosing: () => isClosing,
   });
-  await fastify.register(registerCheckout, {
-    deps,
-    ...(p.checkoutDevPanel === undefined ? {} : { devPanel: p.checkoutDevPanel }),
+  // Pages and health checks are not merchant API replies: a plain 503 tells a browser or a load
+  // balancer to go elsewhere.
+  await fastify.register(async (pages) => {
+    pages.addHook('onRequest', async (_request, reply) => {
+      if (!isClosing) return;
+      return reply.code(503).header('connection', 'close').type('text/plain; charset=utf-8').send('stopping');
+    });
+    await pages.register(registerHealth, { readiness: p.readiness ?? createReadiness({ kassaDb: p.kassaDb, deps }) });
+    await pages.register(registerCheckout, {
+      deps,
+      ...(p.checkoutDevPanel === undefined ? {} : { devPanel: p.checkoutDevPanel }),
+    });
   });
   fastify.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith(MERCHANT_API_PREFIX)) {

@@ -5,7 +5,7 @@ export type ErrorReply = {
   /** The `code` field of the wire envelope (spec §8), from the SDK's named table. */
   readonly resultCode: (typeof RESULT_CODES)[KassaErrorCode];
   /** Business errors are HTTP 200 (spec §1); only transport failures use other statuses. */
-  readonly httpStatus: 200 | 404 | 413 | 429 | 500;
+  readonly httpStatus: 200 | 404 | 413 | 429 | 500 | 503;
   /** Whether the reply may be signed: an unknown app has no secret to sign with. */
   readonly signed: boolean;
   /** What the code means, for docs/errors.md. */
@@ -107,6 +107,12 @@ export const ERROR_REPLIES = {
     httpStatus: 404,
     signed: false,
     meaning: 'no such endpoint',
+  },
+  service_unavailable: {
+    resultCode: RESULT_CODES.service_unavailable,
+    httpStatus: 503,
+    signed: true,
+    meaning: 'the gateway is stopping and takes no new request; retry, another instance answers',
   },
   internal_error: {
     resultCode: RESULT_CODES.internal_error,

@@ -17,6 +17,8 @@ export type RegisterMerchantApiOptions = {
   readonly deps: Deps;
   /** Endpoint handlers by path below `/ccpayment/v1/`, e.g. `concise/url/get`. */
   readonly routes: Readonly<Record<string, MerchantHandler>>;
+  /** True once the server has begun to stop: requests still read then get `service_unavailable`. */
+  readonly isClosing?: () => boolean;
 };
 
 export const MERCHANT_API_PREFIX = '/ccpayment/v1/';
@@ -25,7 +27,10 @@ export const MERCHANT_API_PREFIX = '/ccpayment/v1/';
  * The CCPayment v1 merchant API as an encapsulated Fastify plugin: raw-byte bodies of any content
  * type, signature auth, one error path, and a signature on every reply whose app is known.
  */
-export async function registerMerchantApi(fastify: FastifyInstance, { deps, routes }: RegisterMerchantApiOptions) {
+export async function registerMerchantApi(
+  fastify: FastifyInstance,
+  { deps, routes, isClosing = () => false }: RegisterMerchantApiOptions,
+) {
   const { clock, config, store } = deps;
   const limiter = createWindowRateLimiter({ limit: config.server.appRequestsPerMinute, windowMs: 60_000 });
 
@@ -56,6 +61,20 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
     return send(reply, entry.resultCode, error.message, null, entry.signed ? app : null, entry.httpStatus);
   };
 
+  // The app the `Appid` header names, to sign an error reply with when the request is not
+  // authenticated (yet): an id longer than any app id is not looked up.
+  const findNamedApp = async (appId: unknown): Promise<App | null> =>
+    typeof appId === 'string' && appId !== '' && appId.length <= 64 ? await store.apps.findApp(appId) : null;
+
+  // A stopping server still reads requests on connections it had accepted (keep-alive, pipelined,
+  // sent late): each is answered at once, signed, and the connection closed, before its body is read.
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!isClosing()) return;
+    const error = new KassaError({ code: 'service_unavailable', message: 'the gateway is stopping; retry' });
+    reply.header('connection', 'close');
+    return sendError(reply, error, await findNamedApp(request.headers.appid));
+  });
+
   fastify.setErrorHandler(async (error, request, reply) => {
     const { code, statusCode } = error as { code?: string; statusCode?: number };
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -67,9 +86,7 @@ export async function registerMerchantApi(fastify: FastifyInstance, { deps, rout
       // mistake, not ours, so no stack and no alarm. Signed, like missing_header, when the
       // Appid names an app.
       request.log.info({ code, statusCode }, 'merchant API request body could not be read');
-      const appId = request.headers.appid;
-      const app =
-        typeof appId === 'string' && appId !== '' && appId.length <= 64 ? await store.apps.findApp(appId) : null;
+      const app = await findNamedApp(request.headers.appid);
       return sendError(reply, new KassaError({ code: 'invalid_json', message: 'request body could not be read' }), app);
     }
     request.log.error({ err: error }, 'merchant API request failed before its handler');

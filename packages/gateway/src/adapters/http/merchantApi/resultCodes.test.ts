@@ -1,13 +1,15 @@
 // Risk: a §8 result code that is never produced, produced unsigned, or out of step with docs/errors.md.
 import { readFileSync } from 'node:fs';
-import { RESULT_CODES } from '@kassa/sdk';
+import { RESULT_CODES, sign } from '@kassa/sdk';
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSignedByApp } from '../../../../test/support/isSignedByApp.ts';
+import { openHeldRequest } from '../../../../test/support/openHeldRequest.ts';
 import { postAsTestApp } from '../../../../test/support/postAsTestApp.ts';
 import type { PostSignedParameters } from '../../../../test/support/postSigned.ts';
 import { startTestGateway, type TestGateway } from '../../../../test/support/startTestGateway.ts';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
+import { waitUntilRefused } from '../../../../test/support/waitUntilRefused.ts';
 import type { KassaErrorCode } from '../../../core/KassaError.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
 import { ANVIL_DEFAULT_MNEMONIC } from '../../chains/evm/startAnvil.ts';
@@ -180,6 +182,27 @@ describe.each(testDatabases())('every result code is produced ($kind)', (databas
     } finally {
       await broken.gateway.http.close();
     }
+  });
+
+  it('service_unavailable: HTTP 503, signed, for a request read while the server stops', async () => {
+    const stopping = await startTestGateway(database);
+    const port = Number(new URL(stopping.baseUrl).port);
+    const held = await openHeldRequest({ port, method: 'POST', path: '/ccpayment/v1/bill/info' });
+    await new Promise((r) => setTimeout(r, 100));
+    const stopped = stopping.stop();
+    await waitUntilRefused(port);
+    const timestamp = String(Math.floor(stopping.clock.now() / 1000));
+    const { appId, appSecret } = stopping;
+    const r = await held.finish(
+      { Appid: appId, Timestamp: timestamp, Sign: sign({ appId, appSecret, timestamp, body: '{}' }) },
+      '{}',
+    );
+    await stopped;
+    expect(r.status).toBe(503);
+    expect(JSON.parse(r.text)).toEqual({ code: 100016, msg: 'the gateway is stopping; retry', data: null });
+    expect(r.headers.get('connection')).toBe('close');
+    expect(isSignedByApp(r, stopping)).toBe(true);
+    produced.add('service_unavailable');
   });
 
   const bill = (tokenId: string) =>
