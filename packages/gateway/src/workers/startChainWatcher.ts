@@ -61,20 +61,20 @@ export async function startChainWatcher(
       lease = await lock.acquire(`watcher:${network.key}`, signal);
     } catch (error) {
       const retryInMs = getBackoffDelay({ failures: ++failures, ...backoff });
-      logger.warn({ network: network.key, err: error, retryInMs }, 'chain watcher cannot reach its lock');
+      logger.warn({ err: error, retryInMs }, 'chain watcher cannot reach its lock');
       await sleep(retryInMs, signal);
       continue;
     }
     if (lease === null) return;
     failures = 0;
-    logger.info({ network: network.key }, 'chain watcher holds the network lock');
+    logger.info({}, 'chain watcher holds the network lock');
     try {
       await watchChain(deps, parameters, AbortSignal.any([signal, lease.lost]));
     } finally {
       await lease.release();
     }
     if (lease.lost.aborted && !signal.aborted) {
-      logger.warn({ network: network.key }, 'chain watcher lost the network lock; waiting to take it again');
+      logger.warn({}, 'chain watcher lost the network lock; waiting to take it again');
     }
   }
 }

@@ -14,6 +14,7 @@ export type StartNetworkWatchersParameters = {
   readonly lock: LeaderLock;
   readonly signal: AbortSignal;
   readonly metrics: GatewayMetrics | undefined;
+  /** The logger of a network's watcher, bound to it: every line carries `network` once, from there. */
   readonly loggerFor: (network: Network) => WorkerLogger;
 };
 

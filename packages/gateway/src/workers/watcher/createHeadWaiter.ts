@@ -9,7 +9,7 @@ export type HeadWaiter = {
 
 export type CreateHeadWaiterParameters = {
   readonly chain: Pick<ChainReader, 'watchHeads'>;
-  readonly networkKey: string;
+  /** Bound to the network: its lines carry `network`. */
   readonly logger: WorkerLogger;
   /** Aborting ends the subscription. */
   readonly signal: AbortSignal;
@@ -26,7 +26,7 @@ export type CreateHeadWaiterParameters = {
  * announcement that comes while the watcher is busy is kept, so the next wait returns at once.
  */
 export function createHeadWaiter(p: CreateHeadWaiterParameters): HeadWaiter {
-  const { networkKey: network, logger, signal } = p;
+  const { logger, signal } = p;
   let isSubscribed = false;
   let hasNews = false;
   let wake: (() => void) | null = null;
@@ -39,12 +39,12 @@ export function createHeadWaiter(p: CreateHeadWaiterParameters): HeadWaiter {
         break;
       case 'up':
         isSubscribed = true;
-        logger.info({ network }, 'chain watcher follows the head by newHeads subscription');
+        logger.info({}, 'chain watcher follows the head by newHeads subscription');
         break;
       case 'down':
         isSubscribed = false;
         logger.warn(
-          { network, err: event.error, retryInMs: event.retryInMs, pollIntervalMs: p.pollIntervalMs },
+          { err: event.error, retryInMs: event.retryInMs, pollIntervalMs: p.pollIntervalMs },
           'newHeads subscription is down; polling the head until it is back',
         );
         break;

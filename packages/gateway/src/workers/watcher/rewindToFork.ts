@@ -15,14 +15,13 @@ export async function rewindToFork(ctx: ChainWatchContext, fromBlock: bigint): P
     // of the kept blocks fail, the older ones are final and stay, and scanning resumes at the
     // oldest kept height (the blocks below it are not read again).
     logger.error(
-      { network: key, forkBlock: String(forkBlock), retainedBlocks },
+      { forkBlock: String(forkBlock), retainedBlocks },
       'chain reorganised deeper than the kept block hashes (the finality depth); payments in older blocks are final and were left as they are',
     );
   }
   const { failed } = await rewindChain(deps, { network, forkBlock, orphanedBlocks });
   logger.warn(
     {
-      network: key,
       forkBlock: String(forkBlock),
       orphanedBlocks: orphanedBlocks.length,
       failedPayments: failed.map((p) => p.recordId),

@@ -87,7 +87,6 @@ function logUnmatched(ctx: ChainWatchContext, unmatched: readonly Transfer[]): v
   for (const transfer of unmatched) {
     ctx.logger.warn(
       {
-        network: ctx.network.key,
         txid: transfer.txid,
         logIndex: transfer.logIndex,
         to: transfer.to,

@@ -34,6 +34,7 @@ export type WatchChainParameters = {
   readonly initialBackoffMs?: number;
   /** Default 30 s. */
   readonly maxBackoffMs?: number;
+  /** Bound to the network (its lines carry `network`), so no line writes it again. */
   readonly logger?: WorkerLogger;
   readonly onRangeCommitted?: (range: CommittedRange) => void;
 };
@@ -54,7 +55,6 @@ export async function watchChain(
   signal: AbortSignal,
 ): Promise<void> {
   const { network } = parameters;
-  const key = network.key;
   const logger = parameters.logger ?? SILENT_WORKER_LOGGER;
   const pollIntervalMs = parameters.pollIntervalMs ?? getDefaultPollIntervalMs(network);
   const backoff = {
@@ -64,7 +64,6 @@ export async function watchChain(
   const ctx = createContext(deps, parameters, signal, logger);
   const heads = createHeadWaiter({
     chain: parameters.chain,
-    networkKey: key,
     logger,
     signal,
     pollIntervalMs,
@@ -73,7 +72,7 @@ export async function watchChain(
       parameters.subscribedPollIntervalMs ?? getDefaultSubscribedPollIntervalMs(network),
     ),
   });
-  logger.info({ network: key, pollIntervalMs }, 'chain watcher started');
+  logger.info({ pollIntervalMs }, 'chain watcher started');
   let failures = 0;
   while (!signal.aborted) {
     try {
@@ -83,14 +82,11 @@ export async function watchChain(
     } catch (error) {
       if (signal.aborted) break;
       const retryInMs = getBackoffDelay({ failures: ++failures, ...backoff });
-      logger.warn(
-        { network: key, err: error, retryInMs },
-        'chain watcher step failed; retrying from the stored cursor',
-      );
+      logger.warn({ err: error, retryInMs }, 'chain watcher step failed; retrying from the stored cursor');
       await sleep(retryInMs, signal);
     }
   }
-  logger.info({ network: key }, 'chain watcher stopped');
+  logger.info({}, 'chain watcher stopped');
 }
 
 function createContext(
