@@ -140,8 +140,9 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
         const watching = import('./workers/startNetworkWatchers.ts').then(({ startNetworkWatchers }) =>
           startNetworkWatchers(deps, {
             networks,
-            tuning: watcher,
-            lock: kassaDb.dialect.createLeaderLock(),
+            // One setting paces both: how long a stalled holder keeps its lease, how long failing steps are borne.
+            tuning: { failoverMs: config.watcher.failoverSeconds * 1000, ...watcher },
+            lock: kassaDb.dialect.createLeaderLock({ ttlMs: config.watcher.failoverSeconds * 1000 }),
             signal: controller.signal,
             metrics: options.metrics,
             loggerFor: (network) => http.log.child({ worker: 'watcher', network: network.key }),

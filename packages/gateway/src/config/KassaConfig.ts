@@ -43,6 +43,13 @@ export type KassaConfig = {
     /** After expiry, addresses stay watched this long so late funds become "(Overdue)". */
     readonly latePaymentWindowSeconds: number;
   };
+  readonly watcher: {
+    /**
+     * On PostgreSQL, how long a network's watcher that stopped making progress (frozen, cut off
+     * from the database, its steps failing) keeps the network before a standby takes it over.
+     */
+    readonly failoverSeconds: number;
+  };
   readonly webhooks: {
     readonly timeoutMs: number;
     readonly retryScheduleSeconds: readonly number[];

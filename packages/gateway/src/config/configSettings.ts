@@ -23,6 +23,7 @@ export const CONFIG_SETTINGS = {
   metrics: { host: true, port: true },
   api: { signatureWindowSeconds: true },
   orders: { latePaymentWindowSeconds: true },
+  watcher: { failoverSeconds: true },
   webhooks: {
     timeoutMs: true,
     retryScheduleSeconds: true,

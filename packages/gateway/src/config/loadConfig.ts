@@ -25,7 +25,7 @@ export type LoadConfigParameters = {
   readonly cwd?: string;
 };
 
-type SectionName = 'server' | 'metrics' | 'api' | 'orders' | 'webhooks' | 'checkout';
+type SectionName = 'server' | 'metrics' | 'api' | 'orders' | 'watcher' | 'webhooks' | 'checkout';
 
 const ROOT_TEXT_SETTINGS = ['dataDir', 'databaseUrl', 'masterKey', 'logLevel'] as const;
 
@@ -87,6 +87,9 @@ export function loadConfig(parameters: LoadConfigParameters): KassaConfig {
         0,
         365 * 86_400,
       ),
+    },
+    watcher: {
+      failoverSeconds: readInteger(section('watcher').failoverSeconds ?? 5, 'watcher.failoverSeconds', 1, 300),
     },
     webhooks: readWebhooksSection(section('webhooks'), mode),
     checkout: {

@@ -49,10 +49,7 @@ export type NetworkKind = {
     readonly amount: bigint;
   }): string;
   /** A link to a transaction or an address on the network's block explorer at `explorerUrl`. */
-  buildExplorerUrl(
-    explorerUrl: string,
-    target: { readonly txid: string } | { readonly address: string },
-  ): string;
+  buildExplorerUrl(explorerUrl: string, target: { readonly txid: string } | { readonly address: string }): string;
 };
 
 /** One network Kassa watches. A network without RPC URLs is not offered. */

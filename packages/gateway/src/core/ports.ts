@@ -7,6 +7,7 @@ export type * from './ports/DeliveryStore.ts';
 export type * from './ports/DeliveryWakeups.ts';
 export type * from './ports/FundsStore.ts';
 export type * from './ports/IdSource.ts';
+export type * from './ports/LeaseStore.ts';
 export type * from './ports/Metrics.ts';
 export type * from './ports/OrderStore.ts';
 export type * from './ports/PaymentStore.ts';

@@ -1,10 +1,10 @@
 // Guards against a token lookup that quotes an unknown coin, or fails without the typed error the API maps to its code.
 import { describe, expect, it } from 'vitest';
+import { EVM_NETWORK_KIND } from '../adapters/chains/evm/evmNetworkKind.ts';
 import { KassaError } from './KassaError.ts';
 import type { Network, Token } from './network.ts';
 import { requireToken } from './requireToken.ts';
 import { UnsupportedTokenError } from './UnsupportedTokenError.ts';
-import { EVM_NETWORK_KIND } from '../adapters/chains/evm/evmNetworkKind.ts';
 
 const token = (networkKey: string, tokenId: string): Token => ({
   tokenId,

@@ -3,6 +3,7 @@ import { getBackoffDelay } from '../core/getBackoffDelay.ts';
 import type { LeaderLease, LeaderLock } from '../core/LeaderLock.ts';
 import { SILENT_WORKER_LOGGER } from './WorkerLogger.ts';
 import type { ChainWatcherDeps } from './watcher/ChainWatchContext.ts';
+import { fenceStore } from './watcher/fenceStore.ts';
 import {
   DEFAULT_INITIAL_BACKOFF_MS,
   DEFAULT_MAX_BACKOFF_MS,
@@ -17,7 +18,15 @@ export type StartChainWatcherParameters = WatchChainParameters & {
   readonly signal: AbortSignal;
   /** When given, only the holder of `watcher:<network>` scans; other processes wait as standbys. */
   readonly lock?: LeaderLock;
+  /**
+   * With a lock: how long the holder's steps may keep failing (its RPC unreachable, say) before it
+   * stops renewing its lease so that a standby, whose RPC may work, takes over; and how long a
+   * holder that lost its lease waits before competing for it again. Default 5 s.
+   */
+  readonly failoverMs?: number;
 };
+
+const DEFAULT_FAILOVER_MS = 5_000;
 
 /**
  * Watches one network for payments into deposit addresses until `signal` aborts.
@@ -54,11 +63,19 @@ export async function startChainWatcher(
     initialMs: parameters.initialBackoffMs ?? DEFAULT_INITIAL_BACKOFF_MS,
     maxMs: parameters.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS,
   };
+  const failoverMs = parameters.failoverMs ?? DEFAULT_FAILOVER_MS;
+  // Real time, not the deps' clock (tests move that one by hand): it paces leases between processes.
+  let failingSinceMs: number | null = null;
+  const isHealthy = () => failingSinceMs === null || performance.now() - failingSinceMs < failoverMs;
+  const onStep = (isOk: boolean) => {
+    if (isOk) failingSinceMs = null;
+    else failingSinceMs ??= performance.now();
+  };
   let failures = 0;
   while (!signal.aborted) {
     let lease: LeaderLease | null;
     try {
-      lease = await lock.acquire(`watcher:${network.key}`, signal);
+      lease = await lock.acquire(`watcher:${network.key}`, signal, { isHealthy });
     } catch (error) {
       const retryInMs = getBackoffDelay({ failures: ++failures, ...backoff });
       logger.warn({ err: error, retryInMs }, 'chain watcher cannot reach its lock');
@@ -68,13 +85,18 @@ export async function startChainWatcher(
     if (lease === null) return;
     failures = 0;
     logger.info({}, 'chain watcher holds the network lock');
+    failingSinceMs = null;
+    // Fenced: once another process holds the lease, nothing of this one's commits.
+    const leaseDeps = lease.fencing === undefined ? deps : { ...deps, store: fenceStore(deps.store, lease.fencing) };
     try {
-      await watchChain(deps, parameters, AbortSignal.any([signal, lease.lost]));
+      await watchChain(leaseDeps, { ...parameters, onStep }, AbortSignal.any([signal, lease.lost]));
     } finally {
       await lease.release();
     }
-    if (lease.lost.aborted && !signal.aborted) {
+    if (!signal.aborted) {
       logger.warn({}, 'chain watcher lost the network lock; waiting to take it again');
+      // A standby (whose RPC may work where this one's failed) gets the first chance to take it.
+      await sleep(failoverMs, signal);
     }
   }
 }

@@ -6,6 +6,7 @@ import { createAddressStore } from './createAddressStore.ts';
 import { createAppStore } from './createAppStore.ts';
 import { createChainStore } from './createChainStore.ts';
 import type { KassaDb } from './createDb.ts';
+import { createLeaseStore } from './createLeaseStore.ts';
 import { createPaymentStore } from './createPaymentStore.ts';
 import { createQuoteStore } from './createQuoteStore.ts';
 import { createDeliveryStore } from './deliveries/createDeliveryStore.ts';
@@ -52,6 +53,7 @@ export function createStore({ db, dialect }: KassaDb, secretBox: SecretBox, opti
     addresses: createAddressStore(handle, bills?.allocator),
     chain: createChainStore(handle),
     funds: createFundsStore(handle),
+    leases: createLeaseStore(handle, dialect),
   });
   const batching = options.groupCommitOrders === true;
   const orderWriter = batching ? dialect.createBatchingOrderWriter(db) : createOrderWriter(db);

@@ -159,6 +159,15 @@ export type ResendRequestsTable = {
   resend_count: number;
 };
 
+export type LeaderLeasesTable = {
+  name: string;
+  holder: string;
+  /** Raised at every takeover: a write carrying an older token comes from a deposed holder. */
+  token: number;
+  /** Epoch ms in the database's clock. */
+  expires_at: number;
+};
+
 export type Database = {
   apps: AppsTable;
   orders: OrdersTable;
@@ -173,4 +182,5 @@ export type Database = {
   sweep_transactions: SweepTransactionsTable;
   sweep_movements: SweepMovementsTable;
   sweep_outgoing: SweepOutgoingTable;
+  leader_leases: LeaderLeasesTable;
 };

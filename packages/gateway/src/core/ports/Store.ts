@@ -4,6 +4,7 @@ import type { ChainStore } from './ChainStore.ts';
 import type { DeliveryStore } from './DeliveryStore.ts';
 import type { DeliveryWakeups } from './DeliveryWakeups.ts';
 import type { FundsStore } from './FundsStore.ts';
+import type { LeaseStore } from './LeaseStore.ts';
 import type { OrderStore } from './OrderStore.ts';
 import type { PaymentStore } from './PaymentStore.ts';
 import type { QuoteStore } from './QuoteStore.ts';
@@ -18,6 +19,7 @@ export type Stores = {
   readonly addresses: AddressStore;
   readonly chain: ChainStore;
   readonly funds: FundsStore;
+  readonly leases: LeaseStore;
 };
 
 /** Persistence as the use cases see it: stores, and a way to change several atomically. */

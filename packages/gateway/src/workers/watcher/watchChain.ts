@@ -1,6 +1,7 @@
 import { sleep } from '../../adapters/system/sleep.ts';
 import type { ChainReader } from '../../core/ChainReader.ts';
 import { getBackoffDelay } from '../../core/getBackoffDelay.ts';
+import { LeaseLostError } from '../../core/LeaderLock.ts';
 import type { Network } from '../../core/network.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from '../WorkerLogger.ts';
 import type { ChainWatchContext, ChainWatcherDeps, CommittedRange } from './ChainWatchContext.ts';
@@ -37,6 +38,8 @@ export type WatchChainParameters = {
   /** Bound to the network (its lines carry `network`), so no line writes it again. */
   readonly logger?: WorkerLogger;
   readonly onRangeCommitted?: (range: CommittedRange) => void;
+  /** After every step: whether it worked. A lease holder stops renewing while steps keep failing. */
+  readonly onStep?: (isOk: boolean) => void;
 };
 
 const DEFAULT_MAX_BLOCKS_PER_RANGE = 20;
@@ -78,9 +81,16 @@ export async function watchChain(
     try {
       const isCaughtUp = await scanNextRange(ctx);
       failures = 0;
+      parameters.onStep?.(true);
       if (isCaughtUp) await heads.wait();
     } catch (error) {
       if (signal.aborted) break;
+      // Another process holds the network now: nothing this one does can commit, so it stops.
+      if (error instanceof LeaseLostError) {
+        logger.warn({ err: error }, 'chain watcher lost its lease; stopping');
+        break;
+      }
+      parameters.onStep?.(false);
       const retryInMs = getBackoffDelay({ failures: ++failures, ...backoff });
       logger.warn({ err: error, retryInMs }, 'chain watcher step failed; retrying from the stored cursor');
       await sleep(retryInMs, signal);

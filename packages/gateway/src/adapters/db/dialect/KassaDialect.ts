@@ -8,10 +8,13 @@ import type { Database } from '../schema.ts';
 export type SqlDialectName = 'sqlite' | 'postgres';
 
 export type CreateLeaderLockParameters = {
-  /** How often a standby tries to take the lock. Default 2 s. */
+  /**
+   * How long a holder that stopped renewing (frozen, cut off, failing) keeps the job before a
+   * standby in another process takes it over. Default 5 s.
+   */
+  readonly ttlMs?: number;
+  /** How often a standby tries to take the lock. Default a fifth of `ttlMs`, at most 1 s. */
   readonly retryMs?: number;
-  /** How often the holder checks that its connection (and so its lock) is alive. Default 5 s. */
-  readonly heartbeatMs?: number;
 };
 
 /** The rows of `table` whose `key` is one of `keys` and whose `column` still equals `value`. */
@@ -64,6 +67,8 @@ export type KassaDialect = {
   leaseTarget(target: LeaseTarget): RawBuilder<unknown>;
   /** A lock that lets one process at a time do a named job (one watcher per network). */
   createLeaderLock(parameters?: CreateLeaderLockParameters): LeaderLock;
+  /** The database's clock in epoch ms, as SQL: lease expiries are compared with it, never a process clock. */
+  readonly nowMs: RawBuilder<number>;
   /**
    * Runs `work` in one transaction that holds the migration lock: processes starting together
    * queue instead of racing, and a failure leaves the schema as it was.

@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { createBatchedBillWriter } from '../bills/createBatchedBillWriter.ts';
 import { createBatchedIndexAllocator } from '../bills/createBatchedIndexAllocator.ts';
 import { createBatchedOrderWriter } from '../orders/createBatchedOrderWriter.ts';
-import { createPostgresLeaderLock } from './createPostgresLeaderLock.ts';
+import { createPostgresLeaseLock } from './createPostgresLeaseLock.ts';
 import type { KassaDialect } from './KassaDialect.ts';
 import { DUE_DELIVERIES_CHANNEL, listenForPostgresDueDeliveries } from './listenForPostgresDueDeliveries.ts';
+
+const DEFAULT_LEASE_TTL_MS = 5_000;
 
 export type CreatePostgresDialectParameters = {
   /** The database URL: the leader lock opens its own connection to it. */
@@ -14,8 +16,8 @@ export type CreatePostgresDialectParameters = {
 
 /**
  * PostgreSQL: writers in several processes at once, so rows are locked (`FOR UPDATE`), leases skip
- * rows another dispatcher holds (`SKIP LOCKED`) and leader and migration locks are advisory locks,
- * each per schema.
+ * rows another dispatcher holds (`SKIP LOCKED`), leaders hold lease rows that lapse unless renewed
+ * (`createPostgresLeaseLock`), and the migration lock is an advisory lock, each per schema.
  */
 export function createPostgresDialect({ url, pgSchema }: CreatePostgresDialectParameters): KassaDialect {
   return {
@@ -27,8 +29,9 @@ export function createPostgresDialect({ url, pgSchema }: CreatePostgresDialectPa
     // The outer condition is checked again after the lock, so a row leased meanwhile is left alone.
     leaseTarget: ({ table, key, keys, column, value }) =>
       sql`${sql.ref(key)} in (select ${sql.ref(key)} from ${sql.table(table)} where ${sql.ref(key)} in (${sql.join([...keys])}) for update skip locked) and ${sql.ref(column)} = ${sql.lit(value)}`,
-    createLeaderLock: ({ retryMs = 2_000, heartbeatMs = 5_000 } = {}) =>
-      createPostgresLeaderLock({ url, pgSchema, retryMs, heartbeatMs }),
+    createLeaderLock: ({ ttlMs = DEFAULT_LEASE_TTL_MS, retryMs = Math.min(1_000, ttlMs / 5) } = {}) =>
+      createPostgresLeaseLock({ url, pgSchema, ttlMs, retryMs }),
+    nowMs: sql<number>`(extract(epoch from clock_timestamp()) * 1000)::bigint`,
     withMigrationLock: (db, work) =>
       db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(hashtext(current_schema() || ':kassa_migrations'))`.execute(trx);

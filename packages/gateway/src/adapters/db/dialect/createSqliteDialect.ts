@@ -22,7 +22,9 @@ export function createSqliteDialect(sqlite: SQLite.Database): KassaDialect {
     // column (deliveries' (state, next_attempt_at)) through every due row to lease a handful.
     leaseTarget: ({ key, keys, column, value }) =>
       sql`${sql.ref(key)} in (${sql.join([...keys])}) and +${sql.ref(column)} = ${sql.lit(value)}`,
-    createLeaderLock: ({ retryMs = 2_000 } = {}) => createInProcessLeaderLock(retryMs),
+    // One process: no other can take a job over, so its leases need no expiry and no fencing.
+    createLeaderLock: ({ retryMs = 1_000 } = {}) => createInProcessLeaderLock(retryMs),
+    nowMs: sql<number>`cast((julianday('now') - 2440587.5) * 86400000 as integer)`,
     // BEGIN IMMEDIATE takes the write lock up front (waiting up to busy_timeout for another
     // process), where a deferred transaction would fail with SQLITE_BUSY when it starts writing.
     withMigrationLock: (db, work) =>

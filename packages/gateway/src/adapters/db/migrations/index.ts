@@ -3,6 +3,7 @@ import { paymentsAfterReorgMigration } from './0002_payments_after_reorg.ts';
 import { deliveriesByUrlMigration } from './0003_deliveries_by_url.ts';
 import { deliveriesInOrderMigration } from './0004_deliveries_in_order.ts';
 import { sweepsMigration } from './0005_sweeps.ts';
+import { leaderLeasesMigration } from './0006_leader_leases.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   deliveriesByUrlMigration,
   deliveriesInOrderMigration,
   sweepsMigration,
+  leaderLeasesMigration,
 ];
