@@ -6,6 +6,7 @@ import { createTestClient, http, parseEther, toHex } from 'viem';
 import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveTokenId } from '../src/adapters/chains/evm/deriveTokenId.ts';
+import { EVM_NETWORK_KIND } from '../src/adapters/chains/evm/evmNetworkKind.ts';
 import {
   ANVIL_DEFAULT_MNEMONIC,
   type StartAnvilReturnType,
@@ -17,7 +18,6 @@ import { DEV_CHAIN_XPUB } from './fixtures/devChain.ts';
 import { createPayer, type Payer } from './support/createPayer.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
-import { EVM_NETWORK_KIND } from '../src/adapters/chains/evm/evmNetworkKind.ts';
 
 describe.each(testDatabases())('chain watcher across a node restart ($kind)', (database) => {
   let anvil: StartAnvilReturnType;

@@ -7,6 +7,7 @@ import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvmChainReader } from '../src/adapters/chains/evm/createEvmChainReader.ts';
 import { deriveTokenId } from '../src/adapters/chains/evm/deriveTokenId.ts';
+import { EVM_NETWORK_KIND } from '../src/adapters/chains/evm/evmNetworkKind.ts';
 import {
   ANVIL_DEFAULT_MNEMONIC,
   type StartAnvilReturnType,
@@ -21,7 +22,6 @@ import { createPayer, type Payer } from './support/createPayer.ts';
 import { startTcpProxy, type TcpProxy } from './support/startTcpProxy.ts';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.ts';
 import { testDatabases } from './support/testDatabases.ts';
-import { EVM_NETWORK_KIND } from '../src/adapters/chains/evm/evmNetworkKind.ts';
 
 // Polling this slowly finds nothing within a test: whatever is seen in time was announced.
 const SLOW_POLL_MS = 60_000;

@@ -4,11 +4,11 @@ import { describe, expect } from 'vitest';
 import { buildPaidOrder, type PaidOrder } from '../../test/support/buildPaidOrder.ts';
 import { databaseTest } from '../../test/support/databaseTest.ts';
 import { testDatabases } from '../../test/support/testDatabases.ts';
+import { EVM_NETWORK_KIND } from '../adapters/chains/evm/evmNetworkKind.ts';
 import type { App } from '../core/App.ts';
 import type { Network } from '../core/network.ts';
 import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
 import { enqueuePaymentWebhooks } from './enqueuePaymentWebhooks.ts';
-import { EVM_NETWORK_KIND } from '../adapters/chains/evm/evmNetworkKind.ts';
 
 /** EVM's wire forms: the chain under its key, txids as held. */
 const AS_HELD = { chain: 'DEV', formatTxid: (txid: string) => txid };

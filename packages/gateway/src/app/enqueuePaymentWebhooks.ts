@@ -7,8 +7,8 @@ import type { OrderStatus } from '../core/OrderStatus.ts';
 import type { Payment } from '../core/Payment.ts';
 import type { Stores } from '../core/ports.ts';
 import type { Quote } from '../core/Quote.ts';
-import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
 import { toWireNetwork } from '../protocol/toWireNetwork.ts';
+import { buildDepositWebhookBody } from '../protocol/webhook/buildDepositWebhookBody.ts';
 import { wireContractOf } from '../protocol/wireContractOf.ts';
 import type { Deps } from './Deps.ts';
 

@@ -8,6 +8,7 @@ import type { Quote } from '../core/Quote.ts';
  */
 export function wireContractOf(quote: Pick<Quote, 'contract' | 'networkKey'>, networks: readonly Network[]): string {
   const network = networks.find((n) => n.key === quote.networkKey);
-  if (quote.contract !== null) return network === undefined ? quote.contract : network.kind.formatWireAddress(quote.contract);
+  if (quote.contract !== null)
+    return network === undefined ? quote.contract : network.kind.formatWireAddress(quote.contract);
   return network === undefined ? '' : network.kind.formatNativeContract(network.chainId);
 }

@@ -1,5 +1,5 @@
-import type { Network } from '../../src/core/network.ts';
 import { EVM_NETWORK_KIND } from '../../src/adapters/chains/evm/evmNetworkKind.ts';
+import type { Network } from '../../src/core/network.ts';
 
 /** A DEV network of made-up contracts, for tests that feed the watcher's use cases transfers directly. */
 export const SYNTHETIC_NETWORK: Network = {

@@ -4,8 +4,8 @@ import { DEV_CHAIN_XPUB } from '../../../test/fixtures/devChain.ts';
 import { getFreePort } from '../../../test/support/getFreePort.ts';
 import type { Network } from '../../core/network.ts';
 import { createEvmChainReader } from '../chains/evm/createEvmChainReader.ts';
-import { withRpcErrorCount } from './withRpcErrorCount.ts';
 import { EVM_NETWORK_KIND } from '../chains/evm/evmNetworkKind.ts';
+import { withRpcErrorCount } from './withRpcErrorCount.ts';
 
 describe('withRpcErrorCount', () => {
   it('counts a failed call by the endpoint host alone', async () => {

@@ -11,7 +11,9 @@ export function findSweepNetwork(networks: readonly Network[], key: string | und
   const network = networks.find((n) => n.key === key.toUpperCase());
   if (network === undefined) throw new UsageError(`--network ${key} is not an offered network (offered: ${offered})`);
   if (network.kind.name !== 'evm') {
-    throw new UsageError(`--network ${network.key}: sweeping ${network.kind.name} networks is not supported yet (EVM only)`);
+    throw new UsageError(
+      `--network ${network.key}: sweeping ${network.kind.name} networks is not supported yet (EVM only)`,
+    );
   }
   return network;
 }

@@ -5,6 +5,7 @@ import { getOrders } from '../../../app/getOrders.ts';
 import { resendWebhooks } from '../../../app/resendWebhooks.ts';
 import { InvalidParamError } from '../../../core/InvalidParamError.ts';
 import { KassaError } from '../../../core/KassaError.ts';
+import { requireToken } from '../../../core/requireToken.ts';
 import { parseBillRequest } from '../../../protocol/request/parseBillRequest.ts';
 import { parseCheckoutRequest } from '../../../protocol/request/parseCheckoutRequest.ts';
 import { parseOrderInfoRequest } from '../../../protocol/request/parseOrderInfoRequest.ts';
@@ -15,7 +16,6 @@ import { createResourceRoutes } from './createResourceRoutes.ts';
 import type { MerchantHandler } from './registerMerchantApi.ts';
 import { toBillDto } from './toBillDto.ts';
 import { toOrderInfoDto } from './toOrderInfoDto.ts';
-import { requireToken } from '../../../core/requireToken.ts';
 
 /** Custodial-wallet calls of v1 that a non-custodial gateway does not offer (spec §9). */
 const CUSTODIAL_PATHS = ['withdraw', 'check/user', 'payment/address/get', 'assets', 'network/fee'] as const;

@@ -2,9 +2,9 @@ import type { Coin } from '@kassa/sdk';
 import type { CoinListing } from '../../../app/listCoins.ts';
 import { formatDecimal } from '../../../core/money/Decimal.ts';
 import { formatAmount } from '../../../core/money/formatAmount.ts';
+import { wireChainOf } from '../../../protocol/wireChainOf.ts';
 import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 import { deriveTokenId } from '../../chains/evm/deriveTokenId.ts';
-import { wireChainOf } from '../../../protocol/wireChainOf.ts';
 
 /** `status` on the wire (spec §9): 1 normal, 2 maintenance (no fresh rate, or the watcher lags). */
 const NORMAL = 1;

@@ -1,6 +1,6 @@
 import type { CoinTokenListing } from '../../../app/listCoins.ts';
-import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 import { wireChainOf } from '../../../protocol/wireChainOf.ts';
+import { wireContractOf } from '../../../protocol/wireContractOf.ts';
 
 /** One `token/chain` item (spec §9), in the documented key order (`is_support_memo` after `chain_logo`). */
 export function toTokenChainDto({ network, token, isAvailable }: CoinTokenListing) {
