@@ -1,77 +1,9 @@
 // Guards against webhooks lost when the dispatcher process dies mid-delivery (kill -9), and against two dispatchers sending one attempt twice.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSecretBox } from '../src/adapters/crypto/createSecretBox.ts';
-import { createDb, type KassaDb } from '../src/adapters/db/createDb.ts';
-import { createStore } from '../src/adapters/db/createStore.ts';
-import { migrateToLatest } from '../src/adapters/db/migrateToLatest.ts';
-import { createRandomIdSource } from '../src/adapters/system/createRandomIdSource.ts';
-import { createSystemClock } from '../src/adapters/system/createSystemClock.ts';
-import { createApp } from '../src/app/createApp.ts';
-import type { App } from '../src/core/App.ts';
-import type { Store } from '../src/core/ports.ts';
-import { buildPaidOrder } from './support/buildPaidOrder.ts';
-import { enqueuePaidOrderWebhooks } from './support/enqueuePaidOrderWebhooks.ts';
+import { setUpDispatcherDatabase } from './support/setUpDispatcherDatabase.ts';
 import { type DispatcherProcess, spawnDispatcherProcess } from './support/spawnDispatcherProcess.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './support/startWebhookReceiver.ts';
-import { type TestDatabase, testDatabases } from './support/testDatabases.ts';
-
-const MASTER_KEY_HEX = 'ef'.repeat(32);
-
-type Setup = {
-  readonly store: Store;
-  readonly kassaDb: KassaDb;
-  readonly app: App;
-  readonly env: Record<string, string>;
-  dispose(): Promise<void>;
-};
-
-/** A migrated database with one app whose webhooks go to `webhookUrl`, and the env a dispatcher process needs. */
-async function setUp(database: TestDatabase, webhookUrl: string, webhooks: object): Promise<Setup> {
-  const created = await database.create();
-  const kassaDb = createDb({
-    url: created.url,
-    ...(created.pgSchema === undefined ? {} : { pgSchema: created.pgSchema }),
-  });
-  await migrateToLatest(kassaDb);
-  const store = createStore(kassaDb, createSecretBox(Buffer.from(MASTER_KEY_HEX, 'hex')));
-  const clock = createSystemClock();
-  const { appId } = await createApp({ store, clock, ids: createRandomIdSource(clock) }, { name: 'Shop', webhookUrl });
-  const configFile = path.join(created.dataDir, 'kassa.json');
-  writeFileSync(configFile, JSON.stringify({ webhooks: { allowedCidrs: ['127.0.0.0/8'], ...webhooks } }));
-  return {
-    store,
-    kassaDb,
-    app: (await store.apps.findApp(appId)) as App,
-    env: {
-      KASSA_DATA_DIR: created.dataDir,
-      DATABASE_URL: created.url,
-      KASSA_MASTER_KEY: MASTER_KEY_HEX,
-      FIXTURE_CONFIG_FILE: configFile,
-      ...(created.pgSchema === undefined ? {} : { FIXTURE_PG_SCHEMA: created.pgSchema }),
-    },
-    dispose: async () => {
-      await kassaDb.close();
-      await created.dispose();
-    },
-  };
-}
-
-/** Writes `count` paid orders' success webhooks through the outbox, in one transaction (they become due together). */
-async function enqueueBurst(setup: Setup, count: number, firstN: number): Promise<string[]> {
-  const clock = createSystemClock();
-  const ids = createRandomIdSource(clock);
-  const recordIds: string[] = [];
-  await setup.store.transaction(async (tx) => {
-    for (let n = firstN; n < firstN + count; n++) {
-      const built = buildPaidOrder({ n, appId: setup.app.appId, nowMs: clock.now() });
-      await enqueuePaidOrderWebhooks(tx, { app: setup.app, built, nowMs: clock.now(), ids });
-      recordIds.push(built.payment.recordId);
-    }
-  });
-  return recordIds;
-}
+import { testDatabases } from './support/testDatabases.ts';
 
 function receivedRecordIds(receiver: WebhookReceiver): string[] {
   return receiver.received.map((r) => (JSON.parse(r.rawBody.toString('utf8')) as { record_id: string }).record_id);
@@ -94,9 +26,11 @@ describe.each(testDatabases())('webhook delivery across process crashes ($kind)'
   it('loses nothing when the dispatcher is killed with deliveries in flight; only those are sent twice', async () => {
     const receiver = await startWebhookReceiver(() => ({ status: 200, body: 'success', delayMs: 15 }));
     cleanups.push(() => receiver.close());
-    const setup = await setUp(database, `${receiver.baseUrl}/hook`, { perEndpointConcurrency: 8 });
+    const setup = await setUpDispatcherDatabase(database, `${receiver.baseUrl}/hook`, {
+      webhooks: { perEndpointConcurrency: 8 },
+    });
     cleanups.push(() => setup.dispose());
-    const recordIds = await enqueueBurst(setup, 240, 1);
+    const recordIds = await setup.enqueueBurst(240, 1);
 
     const first = spawnDispatcherProcess({ ...setup.env, FIXTURE_OWNER: 'first', FIXTURE_LEASE_MS: '1500' });
     let second: DispatcherProcess | null = null;
@@ -149,7 +83,9 @@ describe.each(testDatabases())('webhook delivery across process crashes ($kind)'
     async () => {
       const receiver = await startWebhookReceiver(() => ({ status: 200, body: 'success', delayMs: 2 }));
       cleanups.push(() => receiver.close());
-      const setup = await setUp(database, `${receiver.baseUrl}/hook`, { perEndpointConcurrency: 16 });
+      const setup = await setUpDispatcherDatabase(database, `${receiver.baseUrl}/hook`, {
+        webhooks: { perEndpointConcurrency: 16 },
+      });
       cleanups.push(() => setup.dispose());
       const processes = ['a', 'b'].map((owner) => spawnDispatcherProcess({ ...setup.env, FIXTURE_OWNER: owner }));
       cleanups.push(async () => {
@@ -157,7 +93,7 @@ describe.each(testDatabases())('webhook delivery across process crashes ($kind)'
       });
       await Promise.all(processes.map((p) => p.ready));
 
-      const recordIds = await enqueueBurst(setup, 400, 1);
+      const recordIds = await setup.enqueueBurst(400, 1);
       await waitFor(() => receiver.received.length >= 400, 30_000, 'all deliveries');
       // A moment for a double delivery, if there were one, to arrive too.
       await new Promise((resolve) => setTimeout(resolve, 200));

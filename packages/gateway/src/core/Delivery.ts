@@ -18,7 +18,7 @@ export type Delivery = {
   /** The exact JSON text that is signed and sent on every attempt. */
   readonly body: string;
   readonly state: DeliveryState;
-  /** Attempts made so far (including those made before a resend). */
+  /** Attempts started so far (including those made before a resend, and interrupted ones). */
   readonly attempts: number;
   readonly nextAttemptAtMs: number;
   /** Start of the first attempt of the current round; the retry schedule counts from it. */
@@ -37,9 +37,18 @@ export type Delivery = {
  */
 export type LeasedDelivery = Delivery & { readonly orderStatus: OrderStatus | null };
 
+/**
+ * Where an attempt stands. Its row is written `sending` before the request leaves and becomes
+ * `finished` with the answer (or the failure) once that is in. `interrupted`: no answer will ever
+ * be recorded, because its dispatcher died (marked when the delivery is next attempted) or stopped
+ * and cut it short; the merchant may or may not have received it, so the delivery is tried again.
+ */
+export type DeliveryAttemptState = 'sending' | 'finished' | 'interrupted';
+
 /** One HTTP attempt of a delivery, as recorded for the operator. */
 export type DeliveryAttempt = {
   readonly deliveryId: string;
+  readonly state: DeliveryAttemptState;
   readonly startedAtMs: number;
   readonly latencyMs: number;
   readonly statusCode: number | null;

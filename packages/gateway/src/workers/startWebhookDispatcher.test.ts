@@ -25,6 +25,10 @@ import type { WorkerLogger } from './WorkerLogger.ts';
 const TIMEOUT_MS = 300;
 const SCHEDULE_SECONDS = [30, 90, 210, 450, 930, 1890];
 
+/** Whether the delivery's `attempts`-th attempt has its outcome: counted when it starts, unleased once recorded. */
+const isAnswered = (delivery: Delivery | undefined, attempts: number): boolean =>
+  delivery?.attempts === attempts && delivery.leaseOwner === null;
+
 const ANSWERS: Readonly<Record<string, ReceiverAnswer>> = {
   '/success': { status: 200, body: 'success' },
   '/Success': { status: 200, body: 'Success' },
@@ -110,7 +114,7 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
     await seed(refusedUrl);
     const startedAtMs = clock.now();
     start();
-    await waitFor(async () => (await deliveries()).every((d) => d.attempts === 1));
+    await waitFor(async () => (await deliveries()).every((d) => isAnswered(d, 1)));
 
     const byPath = new Map((await deliveries()).map((d) => [new URL(d.url).pathname, d]));
     const summary: Record<string, unknown> = {};
@@ -141,7 +145,7 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
     await seed(`${receiver.baseUrl}/500`);
     const firstAtMs = clock.now();
     start();
-    await waitFor(async () => (await deliveries())[0]?.attempts === 1);
+    await waitFor(async () => isAnswered((await deliveries())[0], 1));
     for (const [index, offsetSeconds] of SCHEDULE_SECONDS.entries()) {
       const dueAtMs = firstAtMs + offsetSeconds * 1000;
       expect((await deliveries())[0]?.nextAttemptAtMs).toBe(dueAtMs);
@@ -149,7 +153,7 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
       await sleep(50);
       expect((await deliveries())[0]?.attempts).toBe(index + 1);
       clock.set(dueAtMs);
-      await waitFor(async () => (await deliveries())[0]?.attempts === index + 2);
+      await waitFor(async () => isAnswered((await deliveries())[0], index + 2));
     }
     const [delivery] = await deliveries();
     expect(delivery?.state).toBe('failed');
@@ -163,9 +167,9 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
   it('signs every attempt afresh so the SDK verifies the raw bytes and the re-serialised JSON', async () => {
     await seed(`${receiver.baseUrl}/500`);
     start();
-    await waitFor(async () => (await deliveries())[0]?.attempts === 1);
+    await waitFor(async () => isAnswered((await deliveries())[0], 1));
     clock.advance(30_000);
-    await waitFor(async () => (await deliveries())[0]?.attempts === 2);
+    await waitFor(async () => isAnswered((await deliveries())[0], 2));
 
     expect(receiver.received).toHaveLength(2);
     const timestamps = receiver.received.map((r) => r.headers.timestamp);
@@ -221,7 +225,7 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
       error: (fields) => logged.push(String((fields as { error?: unknown }).error)),
     };
     start({ config: withWebhooks(config, { allowedCidrs: [] }), logger });
-    await waitFor(async () => (await deliveries()).every((d) => d.attempts === 1));
+    await waitFor(async () => (await deliveries()).every((d) => isAnswered(d, 1)));
     expect(receiver.received).toHaveLength(0);
     const errors = await Promise.all(
       (await deliveries()).map(async (d) => (await t.store.deliveries.listAttempts(d.deliveryId))[0]?.error),

@@ -2,14 +2,17 @@ import { createCachedAppLookup } from '../adapters/db/createCachedAppLookup.ts';
 import { createConcurrencyLimiter } from '../adapters/webhooks/createConcurrencyLimiter.ts';
 import type { WebhookSender } from '../adapters/webhooks/createWebhookSender.ts';
 import type { Deps } from '../app/Deps.ts';
-import type { FinishedAttempt } from '../core/ports.ts';
+import type { LeasedDelivery } from '../core/Delivery.ts';
+import type { AttemptStart, FinishedAttempt } from '../core/ports.ts';
 import { attemptDelivery } from './dispatcher/attemptDelivery.ts';
 import { createDeliveryRunner } from './dispatcher/createDeliveryRunner.ts';
 import { createOriginSlots } from './dispatcher/createOriginSlots.ts';
 import { createOutcomeBatcher } from './dispatcher/createOutcomeBatcher.ts';
-import { createWaker } from './dispatcher/createWaker.ts';
+import { createWaker, type Waker } from './dispatcher/createWaker.ts';
+import { cutAfterStop } from './dispatcher/cutAfterStop.ts';
 import { logAttempt } from './dispatcher/logAttempt.ts';
 import { type DispatchWants, runDispatchLoop } from './dispatcher/runDispatchLoop.ts';
+import { startLeaseRenewal } from './dispatcher/startLeaseRenewal.ts';
 import { SILENT_WORKER_LOGGER, type WorkerLogger } from './WorkerLogger.ts';
 
 export type WebhookDispatcherDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'metrics'> & {
@@ -18,7 +21,11 @@ export type WebhookDispatcherDeps = Pick<Deps, 'config' | 'store' | 'clock' | 'm
 };
 
 export type StartWebhookDispatcherParameters = {
-  /** Aborting stops leasing; attempts in flight finish (or their lease expires) before the promise resolves. */
+  /**
+   * Aborting stops at once: no new attempt starts, the leases of deliveries not started are handed
+   * back, and the promise resolves once the attempts in flight are answered and recorded, or cut
+   * short after `stopGraceMs` and recorded as interrupted.
+   */
   readonly signal: AbortSignal;
   /** Names this dispatcher in `lease_owner`: unique per process (host, pid, random part). */
   readonly owner: string;
@@ -29,13 +36,27 @@ export type StartWebhookDispatcherParameters = {
   readonly pollIntervalMs?: number;
   /** Scan as soon as a commit makes deliveries due (`store.deliveryWakeups`). Default true; off, only polling. */
   readonly wakeOnCommit?: boolean;
-  /** How long a leased delivery is ours. Default `2 × webhooks.timeoutMs + 60 s`: past a wait and an attempt. */
+  /**
+   * How long a delivery leased and waiting for its slot is ours; renewed while this dispatcher
+   * lives, so a dead one's waiting deliveries are taken by another within it. An attempt, once
+   * started, holds its delivery for `webhooks.timeoutMs` plus this. Default 5 s.
+   */
   readonly leaseMs?: number;
+  /**
+   * How long after the abort attempts in flight may run before they are cut short. Default
+   * `server.shutdownGraceMs` − 2 s: what remains records them before the process must exit.
+   */
+  readonly stopGraceMs?: number;
   readonly logger?: WorkerLogger;
 };
 
 const DEFAULT_POLL_INTERVAL_MS = 200;
-const LEASE_MARGIN_MS = 60_000;
+// Short, so a dead dispatcher's waiting deliveries go to another within seconds. Leasing only what
+// is about to be sent would do without renewals, but the waiting half lets a freed slot start its
+// next attempt at once; one renewal statement a second costs less than a queue read per slot.
+const DEFAULT_LEASE_MS = 5_000;
+// Kept of the process's grace period to record cut attempts, hand leases back and close.
+const STOP_RECORD_MARGIN_MS = 2_000;
 // Deliveries leased per slot: the one running and one waiting behind it, so a freed slot starts
 // its next attempt at once and the queue is read once per batch rather than once per delivery.
 // A dead endpoint still holds no more than twice its slots.
@@ -46,10 +67,10 @@ const MAX_OUTCOMES_PER_BATCH = 500;
 
 /**
  * The webhook dispatcher: leases due deliveries, posts each with a fresh signature through
- * `webhookSender`, records every attempt and schedules the next (spec §7). Concurrency is bounded
- * globally and per endpoint origin, and only as many deliveries are leased as the slots can take
- * (each slot's running attempt and one waiting), so a dead endpoint holds its own few slots and
- * nothing else. Resolves after a graceful stop.
+ * `webhookSender`, records every attempt (its row written before the request leaves) and schedules
+ * the next (spec §7). Concurrency is bounded globally and per endpoint origin, and only as many
+ * deliveries are leased as the slots can take (each slot's running attempt and one waiting), so a
+ * dead endpoint holds its own few slots and nothing else. Resolves after a graceful stop.
  */
 export async function startWebhookDispatcher(
   { config, store, clock, webhookSender, metrics }: WebhookDispatcherDeps,
@@ -57,7 +78,8 @@ export async function startWebhookDispatcher(
     signal,
     owner,
     pollIntervalMs = DEFAULT_POLL_INTERVAL_MS,
-    leaseMs,
+    leaseMs = DEFAULT_LEASE_MS,
+    stopGraceMs = Math.max(0, config.server.shutdownGraceMs - STOP_RECORD_MARGIN_MS),
     wakeOnCommit = true,
     logger = SILENT_WORKER_LOGGER,
   }: StartWebhookDispatcherParameters,
@@ -72,19 +94,30 @@ export async function startWebhookDispatcher(
   const waker = createWaker(signal);
   const wants: DispatchWants = { refillUrls: new Set(), isScanRequested: false, isNewWorkDue: false };
   const apps = createCachedAppLookup(store.apps, clock);
-  const outcomes = createOutcomeBatcher<FinishedAttempt>({
+  const cut = cutAfterStop(signal, stopGraceMs);
+  const starts = createOutcomeBatcher<AttemptStart, number | null>({
+    maxBatchSize: MAX_OUTCOMES_PER_BATCH,
+    write: (batch) => store.deliveries.startAttempts(owner, batch),
+  });
+  const outcomes = createOutcomeBatcher<FinishedAttempt, boolean>({
     maxBatchSize: MAX_OUTCOMES_PER_BATCH,
     write: (batch) => store.deliveries.finishAttempts(owner, batch),
   });
+  // Started, an attempt holds its delivery past its own timeout and the write of its outcome.
+  const begin = async ({ deliveryId }: LeasedDelivery, startedAtMs: number) =>
+    (await starts.record({ deliveryId, startedAtMs, leaseUntilMs: startedAtMs + timeoutMs + leaseMs })) ?? null;
   const runner = createDeliveryRunner({
     limiter: createConcurrencyLimiter({ maxConcurrent: concurrency, maxConcurrentPerKey: perEndpointConcurrency }),
     slots,
     maxHeld,
     logger,
     attempt: (delivery) =>
-      attemptDelivery({ apps, clock, sender: webhookSender }, { delivery, scheduleSeconds: retryScheduleSeconds }),
+      attemptDelivery(
+        { apps, clock, sender: webhookSender, begin },
+        { delivery, scheduleSeconds: retryScheduleSeconds, cutSignal: cut.signal },
+      ),
     record: async (delivery, finished) =>
-      logAttempt(logger, delivery, finished, await outcomes.record(finished), metrics),
+      logAttempt(logger, delivery, finished, (await outcomes.record(finished)) ?? false, metrics),
     onAnswered: ({ url, isRefillable, wasFull }) => {
       if (isRefillable) wants.refillUrls.add(url);
       // Room for any endpoint: look at the whole queue again.
@@ -93,15 +126,25 @@ export async function startWebhookDispatcher(
       if (isRefillable || wasFull) waker.wake();
     },
   });
-  const unsubscribe = wakeOnCommit
-    ? store.deliveryWakeups.subscribe(
-        () => {
-          wants.isNewWorkDue = true;
-          waker.wake();
-        },
-        (error) => logger.warn({ err: error }, 'webhook wake-ups interrupted; reconnecting, polling meanwhile'),
-      )
-    : async () => {};
+  const stopRenewal = startLeaseRenewal({
+    deliveries: store.deliveries,
+    clock,
+    owner,
+    leaseMs,
+    listWaiting: runner.listWaiting,
+    logger,
+  });
+  const unsubscribe = subscribeToWakeups(store, wakeOnCommit, waker, wants, logger);
+  // On abort the waiting deliveries go back at once, not after the attempts ahead of them.
+  const handedBack = new Promise<void>((resolve) => {
+    const handBack = () =>
+      store.deliveries
+        .releaseLeases(owner, runner.stopStarting())
+        .catch((error: unknown) => logger.warn({ err: error }, 'webhook leases could not be handed back; they run out'))
+        .finally(resolve);
+    if (signal.aborted) void handBack();
+    else signal.addEventListener('abort', () => void handBack(), { once: true });
+  });
   try {
     await runDispatchLoop({
       store,
@@ -109,8 +152,7 @@ export async function startWebhookDispatcher(
       signal,
       owner,
       pollIntervalMs,
-      // A waiting delivery starts within one attempt's time, then takes at most one more.
-      leaseDurationMs: leaseMs ?? LEASES_PER_SLOT * timeoutMs + LEASE_MARGIN_MS,
+      leaseDurationMs: leaseMs,
       maxHeld,
       slots,
       runner,
@@ -118,9 +160,30 @@ export async function startWebhookDispatcher(
       wants,
       logger,
     });
+    await handedBack;
     await runner.settle();
   } finally {
+    cut.dispose();
+    await stopRenewal();
     await unsubscribe();
     await webhookSender.close();
   }
+}
+
+/** Scans as soon as a commit makes deliveries due, when asked to; returns the unsubscribe. */
+function subscribeToWakeups(
+  store: WebhookDispatcherDeps['store'],
+  wakeOnCommit: boolean,
+  waker: Waker,
+  wants: DispatchWants,
+  logger: WorkerLogger,
+): () => Promise<void> {
+  if (!wakeOnCommit) return async () => {};
+  return store.deliveryWakeups.subscribe(
+    () => {
+      wants.isNewWorkDue = true;
+      waker.wake();
+    },
+    (error) => logger.warn({ err: error }, 'webhook wake-ups interrupted; reconnecting, polling meanwhile'),
+  );
 }

@@ -150,6 +150,8 @@ export type DeliveryAttemptsTable = {
   error: string | null;
   response_excerpt: string;
   delivered: number;
+  /** `sending`, `finished` or `interrupted` (DeliveryAttemptState); `finished` by default. */
+  state: Generated<string>;
 };
 
 export type ResendRequestsTable = {

@@ -14,6 +14,8 @@ export type PostWebhookParameters = {
   readonly agent: Dispatcher;
   /** Length of `responseExcerpt` in bytes. Default 1024. */
   readonly maxResponseBytes?: number;
+  /** Aborting it cuts the attempt short: a stopping dispatcher whose grace period is over. */
+  readonly signal?: AbortSignal;
 };
 
 /** The outcome of one attempt, ready to be stored as an attempt row. */
@@ -46,6 +48,7 @@ export async function postWebhook({
   timeoutMs = DEFAULT_TIMEOUT_MS,
   agent,
   maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  signal,
 }: PostWebhookParameters): Promise<PostWebhookReturnType> {
   const startedAt = performance.now();
   const latencyMs = (): number => Math.round(performance.now() - startedAt);
@@ -62,6 +65,9 @@ export async function postWebhook({
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const cut = (): void => controller.abort();
+  if (signal?.aborted === true) cut();
+  signal?.addEventListener('abort', cut, { once: true });
   let statusCode: number | null = null;
   try {
     const response = await request(url, {
@@ -88,10 +94,12 @@ export async function postWebhook({
     }
     return failed(`HTTP ${statusCode}`, statusCode, excerpt);
   } catch (error) {
+    if (signal?.aborted === true) return failed('cut short before an answer', statusCode);
     if (controller.signal.aborted) return failed(`timeout after ${timeoutMs} ms`, statusCode);
     return failed(describeError(error), statusCode);
   } finally {
     clearTimeout(timer);
+    signal?.removeEventListener('abort', cut);
   }
 }
 

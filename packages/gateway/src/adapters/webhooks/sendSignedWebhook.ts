@@ -13,6 +13,8 @@ export type SendSignedWebhookParameters = {
   readonly timeoutMs: number;
   /** The dispatcher to send through: the one from `createGuardedAgent`. */
   readonly agent: Dispatcher;
+  /** Aborting it cuts the attempt short (see postWebhook). */
+  readonly signal?: AbortSignal;
 };
 
 export type SendSignedWebhookReturnType = PostWebhookReturnType;
@@ -26,6 +28,7 @@ export function sendSignedWebhook({
   nowMs,
   timeoutMs,
   agent,
+  signal,
 }: SendSignedWebhookParameters): Promise<SendSignedWebhookReturnType> {
   return postWebhook({
     url,
@@ -34,5 +37,6 @@ export function sendSignedWebhook({
     headers: { 'Content-Type': 'application/json; charset=utf-8', ...signHeaders({ appId, appSecret, nowMs, body }) },
     timeoutMs,
     agent,
+    ...(signal === undefined ? {} : { signal }),
   });
 }

@@ -12,8 +12,18 @@ export type DeliveryOutcome =
   | { readonly state: 'pending'; readonly nextAttemptAtMs: number }
   | { readonly state: 'failed' };
 
+/** An attempt about to be made: its row is written before the request leaves. */
+export type AttemptStart = {
+  readonly deliveryId: string;
+  readonly startedAtMs: number;
+  /** The lease from now on: it must cover the whole attempt and the write of its outcome. */
+  readonly leaseUntilMs: number;
+};
+
 /** An attempt just made, and what it means for its delivery. */
 export type FinishedAttempt = {
+  /** The row `startAttempts` wrote for it. */
+  readonly attemptId: number;
   readonly attempt: DeliveryAttempt;
   readonly firstAttemptAtMs: number;
   readonly outcome: DeliveryOutcome;
@@ -54,11 +64,20 @@ export type DeliveryStore = {
     readonly leaseUntilMs: number;
   }): Promise<LeasedDelivery[]>;
   /**
-   * Records attempts and, for each delivery `owner` still holds the lease of, its outcome
-   * (releasing the lease), all in one transaction; per attempt, false when the lease was lost, in
-   * which case only the attempt row is written.
+   * Before the requests leave, in one transaction: for each delivery `owner` still holds the lease
+   * of, marks its attempts left `sending` by a dead dispatcher `interrupted`, counts the attempt,
+   * extends the lease to `leaseUntilMs` and writes a `sending` attempt row. Per start, the new
+   * row's id, or null when the lease was lost (another dispatcher has the delivery: do not send).
+   */
+  startAttempts(owner: string, starts: readonly AttemptStart[]): Promise<(number | null)[]>;
+  /**
+   * Completes the attempt rows and, for each delivery `owner` still holds the lease of, applies its
+   * outcome (releasing the lease), all in one transaction; per attempt, false when the lease was
+   * lost, in which case only the attempt row is completed.
    */
   finishAttempts(owner: string, finished: readonly FinishedAttempt[]): Promise<boolean[]>;
+  /** Extends `owner`'s leases on these deliveries to `leaseUntilMs`; never shortens one. */
+  renewLeases(owner: string, deliveryIds: readonly string[], leaseUntilMs: number): Promise<void>;
   /**
    * Leases to `owner` up to `limit` of the due, unleased deliveries to `url` that head their order,
    * oldest due first, in one statement (the dispatcher refilling one endpoint), with their orders'
@@ -71,7 +90,10 @@ export type DeliveryStore = {
     readonly nowMs: number;
     readonly leaseUntilMs: number;
   }): Promise<LeasedDelivery[]>;
-  /** Gives back leases of `owner` on deliveries it did not attempt (a graceful stop). */
+  /**
+   * Gives back leases of `owner` on deliveries it did not attempt (a graceful stop), and wakes the
+   * other dispatchers so they take them at once.
+   */
   releaseLeases(owner: string, deliveryIds: readonly string[]): Promise<void>;
   findDelivery(deliveryId: string): Promise<Delivery | null>;
   /** Newest first. */

@@ -2,19 +2,26 @@ import type { WebhookSender } from '../../adapters/webhooks/createWebhookSender.
 import type { SendSignedWebhookReturnType } from '../../adapters/webhooks/sendSignedWebhook.ts';
 import type { LeasedDelivery } from '../../core/Delivery.ts';
 import { getDeliveryOutcome } from '../../core/getDeliveryOutcome.ts';
-import type { AppStore, Clock, FinishedAttempt } from '../../core/ports.ts';
+import type { AppStore, Clock, DeliveryOutcome, FinishedAttempt } from '../../core/ports.ts';
 import { withOrderStatus } from '../../protocol/webhook/withOrderStatus.ts';
 
 export type AttemptDeliveryDeps = {
   readonly apps: Pick<AppStore, 'findApp'>;
   readonly clock: Clock;
   readonly sender: Pick<WebhookSender, 'send'>;
+  /**
+   * Writes the attempt's `sending` row before the request leaves (`DeliveryStore.startAttempts`):
+   * its id, or null when the lease was lost meanwhile.
+   */
+  readonly begin: (delivery: LeasedDelivery, startedAtMs: number) => Promise<number | null>;
 };
 
 export type AttemptDeliveryParameters = {
   readonly delivery: LeasedDelivery;
   /** The retry offsets after the first attempt (`webhooks.retryScheduleSeconds`). */
   readonly scheduleSeconds: readonly number[];
+  /** Aborted once a stopping dispatcher's grace period is over: the request is cut short. */
+  readonly cutSignal: AbortSignal;
 };
 
 const APP_GONE: SendSignedWebhookReturnType = {
@@ -25,13 +32,18 @@ const APP_GONE: SendSignedWebhookReturnType = {
   responseExcerpt: '',
 };
 
-/** Makes one attempt of a leased delivery, signed for its app, and says what it means for it. */
+/**
+ * Makes one attempt of a leased delivery, signed for its app, and says what it means for it; null
+ * when the lease was lost before the request left (another dispatcher has the delivery now).
+ */
 export async function attemptDelivery(
-  { apps, clock, sender }: AttemptDeliveryDeps,
-  { delivery, scheduleSeconds }: AttemptDeliveryParameters,
-): Promise<FinishedAttempt> {
+  { apps, clock, sender, begin }: AttemptDeliveryDeps,
+  { delivery, scheduleSeconds, cutSignal }: AttemptDeliveryParameters,
+): Promise<FinishedAttempt | null> {
   const app = await apps.findApp(delivery.appId);
   const startedAtMs = clock.now();
+  const attemptId = await begin(delivery, startedAtMs);
+  if (attemptId === null) return null;
   const result =
     app === null
       ? APP_GONE
@@ -43,22 +55,31 @@ export async function attemptDelivery(
           appId: app.appId,
           appSecret: app.secret,
           nowMs: startedAtMs,
+          signal: cutSignal,
         });
   const firstAttemptAtMs = delivery.firstAttemptAtMs ?? startedAtMs;
-  const outcome = getDeliveryOutcome({
-    delivered: result.delivered,
-    canRetry: app !== null,
-    firstAttemptAtMs,
-    startedAtMs,
-    answeredAtMs: clock.now(),
-    attemptsMade: delivery.attempts + 1,
-    scheduleSeconds,
-  });
+  const answeredAtMs = clock.now();
+  const isCut = !result.delivered && cutSignal.aborted;
+  // A cut attempt says nothing about the endpoint, and it may have arrived: due again at once, so
+  // another dispatcher sends it now rather than at the next step of the schedule.
+  const outcome: DeliveryOutcome = isCut
+    ? { state: 'pending', nextAttemptAtMs: answeredAtMs }
+    : getDeliveryOutcome({
+        delivered: result.delivered,
+        canRetry: app !== null,
+        firstAttemptAtMs,
+        startedAtMs,
+        answeredAtMs,
+        attemptsMade: delivery.attempts + 1,
+        scheduleSeconds,
+      });
   return {
+    attemptId,
     firstAttemptAtMs,
     outcome,
     attempt: {
       deliveryId: delivery.deliveryId,
+      state: isCut ? 'interrupted' : 'finished',
       startedAtMs,
       latencyMs: result.latencyMs,
       statusCode: result.statusCode,

@@ -9,10 +9,12 @@ import { createOriginSlots } from './createOriginSlots.ts';
 const deliveryTo = (deliveryId: string, url: string) => ({ deliveryId, url }) as LeasedDelivery;
 
 const finishedOf = (delivery: LeasedDelivery): FinishedAttempt => ({
+  attemptId: 1,
   firstAttemptAtMs: 0,
   outcome: { state: 'delivered', atMs: 0 },
   attempt: {
     deliveryId: delivery.deliveryId,
+    state: 'finished',
     startedAtMs: 0,
     latencyMs: 1,
     statusCode: 200,

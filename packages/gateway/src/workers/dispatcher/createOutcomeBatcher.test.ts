@@ -5,7 +5,7 @@ import { createOutcomeBatcher } from './createOutcomeBatcher.ts';
 describe('createOutcomeBatcher', () => {
   it('writes what arrives together in one batch and answers each item with its own flag', async () => {
     const batches: number[][] = [];
-    const batcher = createOutcomeBatcher<number>({
+    const batcher = createOutcomeBatcher<number, boolean>({
       maxBatchSize: 10,
       write: async (batch) => {
         batches.push([...batch]);
@@ -20,7 +20,7 @@ describe('createOutcomeBatcher', () => {
   it('splits at the batch size and puts what came in during a write into the next batch', async () => {
     const batches: number[][] = [];
     let release: () => void = () => {};
-    const batcher = createOutcomeBatcher<number>({
+    const batcher = createOutcomeBatcher<number, boolean>({
       maxBatchSize: 2,
       write: async (batch) => {
         batches.push([...batch]);
@@ -41,7 +41,7 @@ describe('createOutcomeBatcher', () => {
 
   it('rejects every item of a failed batch and keeps writing the next ones', async () => {
     let calls = 0;
-    const batcher = createOutcomeBatcher<string>({
+    const batcher = createOutcomeBatcher<string, boolean>({
       maxBatchSize: 5,
       write: async (batch) => {
         calls++;
@@ -54,8 +54,8 @@ describe('createOutcomeBatcher', () => {
     await expect(batcher.record('c')).resolves.toBe(true);
   });
 
-  it('counts an item missing from the answer as not kept', async () => {
-    const batcher = createOutcomeBatcher<string>({ maxBatchSize: 5, write: async () => [] });
-    await expect(batcher.record('a')).resolves.toBe(false);
+  it('answers undefined for an item missing from the answer (the caller decides what that means)', async () => {
+    const batcher = createOutcomeBatcher<string, boolean>({ maxBatchSize: 5, write: async () => [] });
+    await expect(batcher.record('a')).resolves.toBeUndefined();
   });
 });

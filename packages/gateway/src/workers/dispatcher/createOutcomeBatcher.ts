@@ -1,23 +1,26 @@
-export type CreateOutcomeBatcherParameters<T> = {
-  /** Writes one batch in one transaction; one flag per item, in order (false: our lease was lost). */
-  readonly write: (batch: readonly T[]) => Promise<readonly boolean[]>;
+export type CreateOutcomeBatcherParameters<T, R> = {
+  /** Writes one batch in one transaction; one result per item, in order (e.g. false: our lease was lost). */
+  readonly write: (batch: readonly T[]) => Promise<readonly R[]>;
   readonly maxBatchSize: number;
 };
 
-export type OutcomeBatcher<T> = {
-  /** Resolves to the item's flag once its batch is written; rejects when the batch failed. */
-  record(item: T): Promise<boolean>;
+export type OutcomeBatcher<T, R> = {
+  /** Resolves to the item's result once its batch is written (undefined if the write gave none); rejects when the batch failed. */
+  record(item: T): Promise<R | undefined>;
 };
 
-type Unrecorded<T> = { readonly item: T; readonly settle: (error: unknown, kept: boolean) => void };
+type Unrecorded<T, R> = { readonly item: T; readonly settle: (error: unknown, result: R | undefined) => void };
 
 /**
- * Writes attempt outcomes in batches, one transaction each: whatever finished while the previous
- * batch was being written goes into the next, so a busy dispatcher commits once per batch, not
- * once per webhook. Each delivery stays leased until its outcome is written.
+ * Writes attempt starts or outcomes in batches, one transaction each: whatever came while the
+ * previous batch was being written goes into the next, so a busy dispatcher commits once per
+ * batch, not once per webhook. Each delivery stays leased until its outcome is written.
  */
-export function createOutcomeBatcher<T>({ write, maxBatchSize }: CreateOutcomeBatcherParameters<T>): OutcomeBatcher<T> {
-  const unrecorded: Unrecorded<T>[] = [];
+export function createOutcomeBatcher<T, R>({
+  write,
+  maxBatchSize,
+}: CreateOutcomeBatcherParameters<T, R>): OutcomeBatcher<T, R> {
+  const unrecorded: Unrecorded<T, R>[] = [];
   let isWriting = false;
 
   const writeAll = async (): Promise<void> => {
@@ -27,10 +30,10 @@ export function createOutcomeBatcher<T>({ write, maxBatchSize }: CreateOutcomeBa
       await new Promise((resolve) => setImmediate(resolve));
       const batch = unrecorded.splice(0, maxBatchSize);
       try {
-        const kept = await write(batch.map((b) => b.item));
-        for (const [i, b] of batch.entries()) b.settle(null, kept[i] ?? false);
+        const results = await write(batch.map((b) => b.item));
+        for (const [i, b] of batch.entries()) b.settle(null, results[i]);
       } catch (error) {
-        for (const b of batch) b.settle(error, false);
+        for (const b of batch) b.settle(error, undefined);
       }
     }
     isWriting = false;
@@ -39,7 +42,7 @@ export function createOutcomeBatcher<T>({ write, maxBatchSize }: CreateOutcomeBa
   return {
     record: (item) =>
       new Promise((resolve, reject) => {
-        unrecorded.push({ item, settle: (error, kept) => (error === null ? resolve(kept) : reject(error)) });
+        unrecorded.push({ item, settle: (error, result) => (error === null ? resolve(result) : reject(error)) });
         if (!isWriting) {
           isWriting = true;
           // writeAll settles every entry itself and never rejects.

@@ -6,6 +6,7 @@ import { finishDeliveryAttempts } from './finishDeliveryAttempts.ts';
 import { leaseDeliveries } from './leaseDeliveries.ts';
 import { leaseDueDeliveriesTo } from './leaseDueDeliveriesTo.ts';
 import { listDueDeliveries } from './listDueDeliveries.ts';
+import { startDeliveryAttempts } from './startDeliveryAttempts.ts';
 import { toDelivery } from './toDelivery.ts';
 import { toDeliveryAttempt } from './toDeliveryAttempt.ts';
 
@@ -66,17 +67,32 @@ export function createDeliveryStore(
 
     listDueDeliveries: (p) => listDueDeliveries(db, p),
     leaseDeliveries: (p) => leaseDeliveries({ db, dialect }, p),
+    startAttempts: (owner, starts) => startDeliveryAttempts(db, owner, starts),
     finishAttempts: (owner, finished) => finishDeliveryAttempts(db, owner, finished),
     leaseDueDeliveriesTo: (p) => leaseDueDeliveriesTo({ db, dialect }, p),
 
-    async releaseLeases(owner, deliveryIds) {
+    async renewLeases(owner, deliveryIds, leaseUntilMs) {
       if (deliveryIds.length === 0) return;
       await db
+        .updateTable('deliveries')
+        .set({ lease_until: leaseUntilMs })
+        .where('delivery_id', 'in', [...deliveryIds])
+        .where('lease_owner', '=', owner)
+        // An attempt that started meanwhile holds a longer lease: keep it.
+        .where('lease_until', '<', leaseUntilMs)
+        .execute();
+    },
+
+    async releaseLeases(owner, deliveryIds) {
+      if (deliveryIds.length === 0) return;
+      const result = await db
         .updateTable('deliveries')
         .set({ lease_owner: null, lease_until: null })
         .where('delivery_id', 'in', [...deliveryIds])
         .where('lease_owner', '=', owner)
-        .execute();
+        .executeTakeFirst();
+      // Due at once for the other dispatchers: word saves them waiting for their next poll.
+      if (result.numUpdatedRows > 0n) await onDue();
     },
 
     async findDelivery(deliveryId) {

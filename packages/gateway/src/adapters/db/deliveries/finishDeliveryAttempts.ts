@@ -8,9 +8,9 @@ const ATTEMPT_ROWS_PER_INSERT = 1_000;
 const OUTCOME_ROWS_PER_UPDATE = 1_000;
 
 /**
- * Records the attempts and the outcomes of the deliveries `owner` still leases, in one transaction
- * (the caller's, if any): the dispatcher's write cost is per batch, not per attempt. Per attempt,
- * false when the lease was lost.
+ * Completes the attempt rows (written `sending` by startDeliveryAttempts) and records the outcomes
+ * of the deliveries `owner` still leases, in one transaction (the caller's, if any): the
+ * dispatcher's write cost is per batch, not per attempt. Per attempt, false when the lease was lost.
  */
 export function finishDeliveryAttempts(
   db: Kysely<Database>,
@@ -20,7 +20,7 @@ export function finishDeliveryAttempts(
   if (finished.length === 0) return Promise.resolve([]);
   const work = async (trx: Kysely<Database>) => {
     for (let start = 0; start < finished.length; start += ATTEMPT_ROWS_PER_INSERT) {
-      await insertAttempts(trx, finished.slice(start, start + ATTEMPT_ROWS_PER_INSERT));
+      await completeAttempts(trx, finished.slice(start, start + ATTEMPT_ROWS_PER_INSERT));
     }
     const keptIds = new Set<string>();
     for (let start = 0; start < finished.length; start += OUTCOME_ROWS_PER_UPDATE) {
@@ -32,14 +32,18 @@ export function finishDeliveryAttempts(
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
-async function insertAttempts(trx: Kysely<Database>, finished: readonly FinishedAttempt[]): Promise<void> {
-  const rows = finished.map(({ attempt: a }) => {
-    return sql`(${a.deliveryId}, ${a.startedAtMs}, ${a.latencyMs}, ${a.statusCode}, ${a.error}, ${a.responseExcerpt}, ${a.delivered ? 1 : 0})`;
+async function completeAttempts(trx: Kysely<Database>, finished: readonly FinishedAttempt[]): Promise<void> {
+  const rows = finished.map(({ attemptId, attempt: a }) => {
+    // Typed for PostgreSQL, which reads untyped parameters of a VALUES list as text.
+    return sql`(cast(${attemptId} as integer), cast(${a.latencyMs} as integer), cast(${a.statusCode} as integer), cast(${a.error} as text), cast(${a.responseExcerpt} as text), cast(${a.delivered ? 1 : 0} as integer), cast(${a.state} as text))`;
   });
+  // Whatever a dead dispatcher's successor marked meanwhile, the answer that did come wins.
   await sql`
-    insert into delivery_attempts
-      (delivery_id, started_at, latency_ms, status_code, error, response_excerpt, delivered)
-    values ${sql.join(rows)}`.execute(trx);
+    update delivery_attempts set
+      latency_ms = v.column2, status_code = v.column3, error = v.column4,
+      response_excerpt = v.column5, delivered = v.column6, state = v.column7
+    from (values ${sql.join(rows)}) as v
+    where delivery_attempts.attempt_id = v.column1`.execute(trx);
 }
 
 /** Applies the outcomes to the deliveries `owner` still leases; returns their ids. */
@@ -54,11 +58,10 @@ async function updateOutcomes(
     // The casts type the parameters for PostgreSQL; SQLite reads them as integer affinity.
     return sql`(${attempt.deliveryId}, cast(${firstAttemptAtMs} as bigint), ${outcome.state}, cast(${nextAttemptAtMs} as bigint), cast(${deliveredAtMs} as bigint))`;
   });
-  // One statement for the whole batch (UPDATE … FROM a VALUES list, in both dialects): per
+  // The attempt was counted when it started. One statement for the whole batch (UPDATE … FROM a VALUES list, in both dialects): per
   // attempt it would be as many statements, and those were most of the dispatcher's cost.
   const updated = await sql<{ delivery_id: string }>`
     update deliveries set
-      attempts = deliveries.attempts + 1,
       first_attempt_at = v.column2,
       state = v.column3,
       next_attempt_at = coalesce(v.column4, deliveries.next_attempt_at),

@@ -4,6 +4,7 @@ import { deliveriesByUrlMigration } from './0003_deliveries_by_url.ts';
 import { deliveriesInOrderMigration } from './0004_deliveries_in_order.ts';
 import { sweepsMigration } from './0005_sweeps.ts';
 import { leaderLeasesMigration } from './0006_leader_leases.ts';
+import { attemptsBeforeSendingMigration } from './0007_attempts_before_sending.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   deliveriesInOrderMigration,
   sweepsMigration,
   leaderLeasesMigration,
+  attemptsBeforeSendingMigration,
 ];
