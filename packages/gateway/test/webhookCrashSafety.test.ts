@@ -76,6 +76,22 @@ describe.each(testDatabases())('webhook delivery across process crashes ($kind)'
     const duplicated = [...counts].filter(([, count]) => count > 1).map(([id]) => id);
     for (const id of duplicated) expect(inFlight).toContain(id);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+    // A retry after the crash shows as one: each twice-sent delivery lists its interrupted attempt
+    // (the row written before the request left) and then the retry, and no attempt is left sending.
+    const attempts = await setup.kassaDb.db
+      .selectFrom('delivery_attempts')
+      .innerJoin('deliveries', 'deliveries.delivery_id', 'delivery_attempts.delivery_id')
+      .select(['deliveries.record_id', 'delivery_attempts.state', 'delivery_attempts.delivered'])
+      .orderBy('delivery_attempts.attempt_id')
+      .execute();
+    expect(attempts.filter((a) => a.state === 'sending')).toEqual([]);
+    for (const id of duplicated) {
+      const states = attempts.filter((a) => a.record_id === id).map((a) => [a.state, Number(a.delivered)]);
+      expect(states).toEqual([
+        ['interrupted', 0],
+        ['finished', 1],
+      ]);
+    }
   }, 90_000);
 
   it.runIf(database.kind === 'postgres')(
