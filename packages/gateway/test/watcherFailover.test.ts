@@ -201,10 +201,12 @@ describe.runIf(postgres !== undefined)('watcher failover on PostgreSQL (processe
     expect(holds(b)).toBe(2);
     a.db.resume();
 
+    // The documented bounds (F + 1 s, 2 F + 1 s) plus what recording the payment takes on a
+    // loaded CI machine (the standby's first scan, two processes starting their steps).
     const boundMs = FAILOVER_SECONDS * 1000;
-    expect(frozen).toBeLessThan(boundMs + 2_000);
-    expect(stalled).toBeLessThan(boundMs + 2_000);
-    expect(rpcCut).toBeLessThan(2 * boundMs + 2_000);
+    expect(frozen).toBeLessThan(boundMs + 3_000);
+    expect(stalled).toBeLessThan(boundMs + 3_000);
+    expect(rpcCut).toBeLessThan(2 * boundMs + 4_000);
     console.log(
       JSON.stringify({ frozenMs: Math.round(frozen), rpcCutMs: Math.round(rpcCut), dbStalledMs: Math.round(stalled) }),
     );
