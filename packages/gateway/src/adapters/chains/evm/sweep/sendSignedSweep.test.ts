@@ -19,7 +19,10 @@ afterAll(async () => {
   await f?.stop();
 });
 
-const gasWalletNonce = () => f.publicClient.getTransactionCount({ address: f.gasAccount.address });
+// 'pending': a transaction the node accepted counts at once, even while anvil has yet to mine it
+// (on a loaded machine its automine lags the answer to eth_sendRawTransaction).
+const gasWalletNonce = () =>
+  f.publicClient.getTransactionCount({ address: f.gasAccount.address, blockTag: 'pending' });
 
 /** Three token-only addresses: each needs exactly one top-up. */
 async function fundTopUpSweep(first: number, planId: string): Promise<{ signed: SignedSweep; addresses: Address[] }> {
