@@ -136,9 +136,12 @@ describe.each(testDatabases().filter((d) => d.kind === 'postgres'))(
         isHanging ? 'hang' : { status: 200, body: 'success' },
       );
       cleanups.push(() => receiver.close());
-      // Default timeout (10 s) and grace (10 s): an attempt in flight would outlast the grace.
+      // The default grace (10 s) and an attempt timeout past it: an attempt in flight would outlast
+      // the grace. (With the default 10 s timeout the hanging attempts could time out by themselves
+      // before the stop's cut when a loaded machine is slow to start the second dispatcher, and a
+      // timed-out attempt waits for the retry schedule, not the other dispatcher.)
       const setup = await setUpDispatcherDatabase(database, `${receiver.baseUrl}/hook`, {
-        webhooks: { perEndpointConcurrency: 3 },
+        webhooks: { perEndpointConcurrency: 3, timeoutMs: 30_000 },
       });
       cleanups.push(() => setup.dispose());
       const first = spawn(setup, 'first');
