@@ -8,7 +8,6 @@ import { testDatabases } from './support/testDatabases.ts';
 
 // The dispatcher's default waiting lease: what a dead one's unstarted deliveries wait at most.
 const WAITING_LEASE_MS = 5_000;
-// Room for the other dispatcher's poll and a loaded machine.
 // What a loaded CI machine adds to a handover (signal, release, the other's wake-up and request);
 // still below the 3.75–5 s after which a waiting lease would run out by itself.
 const SLACK_MS = 3_000;
