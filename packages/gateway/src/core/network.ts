@@ -85,6 +85,11 @@ export type Network = {
   /** Extended public key deposit addresses are derived from (`xpub/0/<index>`). */
   readonly xpub: string;
   readonly tokens: readonly Token[];
+  /**
+   * Set by `kassa dev` on a network it simulates on a local chain in the form of another chain
+   * (TRON_DEV: anvil read as TRON): the checkout says so, so no one takes it for the real one.
+   */
+  readonly isSimulated?: true;
   /** Where and how `kassa sweep` collects the deposits; absent on networks built by hand. */
   readonly sweep?: NetworkSweepSettings;
 };

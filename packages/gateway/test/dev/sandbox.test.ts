@@ -236,6 +236,8 @@ async function payOnTronWithSandboxWallet(line: SandboxLine, tokenId: string) {
   expect((await fetch(`${paymentUrl}/select`, form({ token_id: tokenId }))).status).toBe(303);
   const page = await (await fetch(paymentUrl)).text();
   expect(page).toContain('Simulated TRON network');
+  // The buyer's side says it too, not only the sandbox wallet's panel.
+  expect(page).toContain('Simulated network: it runs on a local test chain');
   const token = new URL(paymentUrl).pathname.split('/')[2] ?? '';
   const paid = await fetch(`${line.public_url}/dev/wallet/pay`, form({ token, portion: 'exact' }));
   const answer = (await paid.json()) as { txid: string; to: string; amount: string };

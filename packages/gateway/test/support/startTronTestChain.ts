@@ -38,11 +38,17 @@ export async function startTronTestChain(): Promise<TronTestChain> {
   });
   return {
     chain,
-    network: { ...network, confirmations: 19, explorerUrl: 'https://tronscan.org' },
+    // Not the sandbox's simulation any more: it stands for the real TRON network in these tests.
+    network: { ...withoutSimulated(network), confirmations: 19, explorerUrl: 'https://tronscan.org' },
     payer: createPayer(chain.rpcUrl, chain.testAccount.privateKey),
     stop: async () => {
       await simulator.stop();
       await chain.stop();
     },
   };
+}
+
+function withoutSimulated(network: Network): Network {
+  const { isSimulated: _simulated, ...rest } = network;
+  return rest;
 }

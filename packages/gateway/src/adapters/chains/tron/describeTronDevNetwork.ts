@@ -80,5 +80,6 @@ export function describeTronDevNetwork(p: DescribeTronDevNetworkParameters): Net
     blockTimeSeconds: 1,
     xpub: TRON_DEV_XPUB,
     tokens,
+    isSimulated: true,
   };
 }

@@ -42,7 +42,10 @@ export const TRON_NETWORK: Network = {
 };
 
 /** The sandbox's simulated TRON network: TRON's kind on a local chain, no explorer. */
-export const TRON_DEV_NETWORK: Network = describeTronNetwork('TRON_DEV', 'http://127.0.0.1:8546');
+export const TRON_DEV_NETWORK: Network = {
+  ...describeTronNetwork('TRON_DEV', 'http://127.0.0.1:8546'),
+  isSimulated: true,
+};
 
 /** The fixture order's quote in USDT on TRON, to the fixture deposit address. */
 export const TRON_QUOTE: Quote = {
