@@ -104,6 +104,10 @@ describe('readNetworks: TRON', () => {
     catchConfigError(
       () => readNetworks({ TRON: { kind: 'evm', rpcUrls: [TRONGRID], xpub: TRON_XPUB } }),
       'networks.TRON.kind',
+    ); // No websocket JSON-RPC on java-tron: refused at start, not when the watcher first connects.
+    catchConfigError(
+      () => readNetworks({ TRON: { rpcUrls: ['wss://tron.example/jsonrpc'], xpub: TRON_XPUB } }),
+      'networks.TRON.rpcUrls',
     );
   });
 });

@@ -40,6 +40,13 @@ export function readNetworkKind(
       throw new ConfigError(`${setting}.httpApiUrls`, 'is for TRON networks only');
     return { kind, ...base };
   }
+  // java-tron serves no websocket JSON-RPC: refused here, not when the watcher starts.
+  if (rpcUrls.some((url) => /^wss?:/i.test(url))) {
+    throw new ConfigError(
+      `${setting}.rpcUrls`,
+      'must be http(s):// URLs on TRON: its nodes serve JSON-RPC over HTTP only',
+    );
+  }
   const httpApiUrls =
     settings.httpApiUrls === undefined
       ? rpcUrls.flatMap((url) => (/\/jsonrpc\/?$/.test(url) ? [url.replace(/\/jsonrpc\/?$/, '')] : []))
