@@ -44,7 +44,17 @@ export function createTronChainReader(network: Network, options: CreateTronChain
   };
   return {
     getHead: async () => toChainBlock(await required('latest')),
-    getFinalizedBlockNumber: async () => (await required('finalized')).number,
+    async getFinalizedBlockNumber() {
+      try {
+        return (await required('finalized')).number;
+      } catch (error) {
+        // The tag came with java-tron GreatVoyage-v4.8.0; an older node answers an error the step logs.
+        throw new Error(
+          `TRON node cannot report its solidified block (eth_getBlockByNumber "finalized" needs java-tron 4.8.0 or later)`,
+          { cause: error },
+        );
+      }
+    },
     async getBlock(blockNumber) {
       const block = await getBlockByTag(`0x${blockNumber.toString(16)}`);
       return block === null ? null : toChainBlock(block);
