@@ -45,15 +45,18 @@ export function createTronChainReader(network: Network, options: CreateTronChain
   return {
     getHead: async () => toChainBlock(await required('latest')),
     async getFinalizedBlockNumber() {
+      let block: TronBlock | null;
       try {
-        return (await required('finalized')).number;
+        block = await getBlockByTag('finalized');
       } catch (error) {
         // The tag came with java-tron GreatVoyage-v4.8.0; an older node answers an error the step logs.
         throw new Error(
-          `TRON node cannot report its solidified block (eth_getBlockByNumber "finalized" needs java-tron 4.8.0 or later)`,
+          'TRON node cannot report its solidified block (eth_getBlockByNumber "finalized" needs java-tron 4.8.0 or later)',
           { cause: error },
         );
       }
+      if (block === null) throw new Error('TRON node has no finalized block');
+      return block.number;
     },
     async getBlock(blockNumber) {
       const block = await getBlockByTag(`0x${blockNumber.toString(16)}`);

@@ -23,7 +23,13 @@ const TRC10_TXID = 'ccdc30dee6e082e01b1d0be4a73c2b57acca9fdb3029b5f297e667597d35
 type RpcCall = { id: number; method: string; params: unknown[] };
 
 /** How the node answers: set by tests to emulate a fork switch or a missing solidified block. */
-const HEALTHY = { logsError: false, switchForkOnLogs: false, forkSwitched: false, hasFinalized: true };
+const HEALTHY = {
+  logsError: false,
+  switchForkOnLogs: false,
+  forkSwitched: false,
+  hasFinalized: true,
+  knowsFinalized: true,
+};
 const node = { ...HEALTHY };
 let stub: TronHttpStub;
 
@@ -32,6 +38,9 @@ function answerRpc({ method, params }: RpcCall): { result: unknown } | { error: 
   if (method === 'eth_getBlockByNumber') {
     const [tag, full] = params as [string, boolean];
     if (tag === 'finalized' && !node.hasFinalized) return { result: null };
+    // A node before java-tron 4.8.0 does not know the tag (its parser refuses the block number).
+    if (tag === 'finalized' && !node.knowsFinalized)
+      return { error: { code: -32602, message: 'invalid block number' } };
     if (tag !== 'latest' && tag !== 'finalized' && BigInt(tag) !== HEIGHT) return { result: null };
     const block = readTronRpcResult(full ? 'eth_getBlockByNumber-full' : 'eth_getBlockByNumber-hashes') as object;
     return { result: node.forkSwitched ? { ...block, hash: OTHER_FORK_HASH } : block };
@@ -166,5 +175,7 @@ describe('the TRON reader on stored java-tron answers', () => {
     expect(await reader.getBlock(HEIGHT + 1n)).toBeNull();
     node.hasFinalized = false;
     await expect(reader.getFinalizedBlockNumber?.()).rejects.toThrow('TRON node has no finalized block');
+    Object.assign(node, { hasFinalized: true, knowsFinalized: false });
+    await expect(reader.getFinalizedBlockNumber?.()).rejects.toThrow(/needs java-tron 4\.8\.0 or later/);
   });
 });
