@@ -51,7 +51,7 @@ function isInstalled(specifier) {
 function copyRunTimeFiles(from, to) {
   for (const name of readdirSync(from, { recursive: true })) {
     const source = path.join(from, name);
-    if (name.endsWith('.ts') || !statSync(source).isFile()) continue;
+    if (/\.tsx?$/.test(name) || !statSync(source).isFile()) continue;
     mkdirSync(path.dirname(path.join(to, name)), { recursive: true });
     copyFileSync(source, path.join(to, name));
   }
