@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../../app/Deps.ts';
+import type { AuditLog } from '../../../core/ports/AuditLog.ts';
+import type { KassaDb } from '../../db/createDb.ts';
+import { loadStaticAsset } from '../view/loadStaticAsset.ts';
+import { registerStaticAssets } from '../view/registerStaticAssets.ts';
+import { registerAppPages } from './apps/registerAppPages.ts';
+import { registerAuditPage } from './audit/registerAuditPage.ts';
+import { createSessionGuard } from './auth/createSessionGuard.ts';
+import { registerAccountPages } from './auth/registerAccountPages.ts';
+import { registerConsoleAuth } from './auth/registerConsoleAuth.ts';
+import type { ConsoleContext } from './ConsoleContext.ts';
+import { registerNetworkPages } from './networks/registerNetworkPages.ts';
+import { registerOrderPages } from './orders/registerOrderPages.ts';
+import { registerOverviewPage } from './overview/registerOverviewPage.ts';
+import { registerWebhookPages } from './webhooks/registerWebhookPages.ts';
+
+export type RegisterConsoleOptions = {
+  readonly deps: Deps;
+  readonly kassaDb: KassaDb;
+  readonly audit: AuditLog;
+  /** `kassa dev` only: the secret of the password-less sign-in link. */
+  readonly devSignInToken?: string | undefined;
+};
+
+const ASSETS_DIR = '/console/assets/';
+
+/**
+ * The same policy as the checkout's: only the console's own script and stylesheet, no inline code,
+ * same-origin forms, never framed (a framed console invites clickjacking of its buttons).
+ */
+const CONSOLE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * The operator console under `/console`: its assets and sign-in pages are open, every other page
+ * sits behind the session guard, which also refuses any form post without the session's CSRF token.
+ */
+export async function registerConsole(fastify: FastifyInstance, options: RegisterConsoleOptions) {
+  const css = loadStaticAsset(new URL('./assets/console.css', import.meta.url), ASSETS_DIR);
+  const js = loadStaticAsset(new URL('./assets/console.js', import.meta.url), ASSETS_DIR);
+  const ctx: ConsoleContext = {
+    deps: options.deps,
+    kassaDb: options.kassaDb,
+    audit: options.audit,
+    assets: { css: css.path, js: js.path },
+    devSignInToken: options.devSignInToken,
+  };
+  fastify.decorateRequest('consoleSession', null);
+  fastify.addHook('onRequest', async (_request, reply) => {
+    reply.header('content-security-policy', CONSOLE_CSP).header('x-frame-options', 'DENY');
+  });
+  // Forms post urlencoded bodies, small ones: read in this scope alone.
+  fastify.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16_384 },
+    (_request, body, done) => done(null, new URLSearchParams(String(body))),
+  );
+  await fastify.register(registerStaticAssets, { publicDir: ASSETS_DIR, assets: [css, js] });
+  await fastify.register(registerConsoleAuth, { ctx });
+  await fastify.register(async (pages) => {
+    pages.addHook('preHandler', createSessionGuard(ctx));
+    for (const plugin of [
+      registerOverviewPage,
+      registerOrderPages,
+      registerWebhookPages,
+      registerAppPages,
+      registerNetworkPages,
+      registerAuditPage,
+      registerAccountPages,
+    ]) {
+      await pages.register(plugin, { ctx });
+    }
+  });
+}
