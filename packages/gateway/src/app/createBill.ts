@@ -37,7 +37,7 @@ export type Bill = { readonly order: Order; readonly quote: Quote };
  * unused addresses in a row, which only a long run of such failures would exceed.
  */
 export async function createBill(deps: CreateBillDeps, { app, request }: CreateBillParameters): Promise<Bill> {
-  const found = requireToken(deps.networks, request.tokenId);
+  const found = requireToken(deps.networks, request.tokenId, app);
   const order = buildOrder(deps, {
     app,
     request,

@@ -88,6 +88,8 @@ describe.each(testDatabases())('enqueuePaymentWebhooks on $kind', (database) => 
     await enqueue(buildPaidOrder({ n: 1, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' }));
     await enqueue(buildPaidOrder({ n: 2, appId: app.appId, nowMs: clock.now(), paymentStatus: 'processing' }), {
       notifyProcessing: true,
+      enabledTokenIds: null,
+      disabledAtMs: null,
     });
     const deliveries = await t.store.deliveries.listDeliveries({ limit: 10 });
     expect(deliveries.map((d) => [d.recordId.slice(-1), d.event])).toEqual([['2', 'processing']]);

@@ -1,4 +1,5 @@
 import type { App } from '../core/App.ts';
+import { appTakesToken } from '../core/appTakesToken.ts';
 import { findNewestQuote } from '../core/findNewestQuote.ts';
 import { convertUsdToToken } from '../core/money/convertUsdToToken.ts';
 import type { Network, Token } from '../core/network.ts';
@@ -118,7 +119,7 @@ async function buildState(
     isOpen,
     canChangeCoin,
     ...payments,
-    coinOptions: canChangeCoin ? listCoinOptions(deps, order) : [],
+    coinOptions: canChangeCoin ? listCoinOptions(deps, order, p.app) : [],
   };
 }
 
@@ -160,16 +161,18 @@ async function listPaymentViews(
   return { pendingPayments, recordedPayments: recorded.flatMap(viewOf) };
 }
 
-function listCoinOptions(deps: GetCheckoutStateDeps, order: Order): CheckoutCoinOption[] {
+function listCoinOptions(deps: GetCheckoutStateDeps, order: Order, app: App): CheckoutCoinOption[] {
   const priceUsdCents = order.priceUsdCents;
   if (priceUsdCents === null) return [];
   return deps.networks.flatMap((network) =>
-    network.tokens.map((token) => {
-      const rate = deps.rateSource.getRate(token.symbol);
-      const amount =
-        rate.ok && rate.rate.units > 0n ? convertUsdToToken(priceUsdCents, rate.rate, token.decimals) : null;
-      return { token, network, amount };
-    }),
+    network.tokens
+      .filter((token) => appTakesToken(app, token.tokenId))
+      .map((token) => {
+        const rate = deps.rateSource.getRate(token.symbol);
+        const amount =
+          rate.ok && rate.rate.units > 0n ? convertUsdToToken(priceUsdCents, rate.rate, token.decimals) : null;
+        return { token, network, amount };
+      }),
   );
 }
 

@@ -1,3 +1,5 @@
+import type { App } from '../core/App.ts';
+import { appTakesToken } from '../core/appTakesToken.ts';
 import type { NetworkToken } from '../core/findToken.ts';
 import type { Decimal } from '../core/money/Decimal.ts';
 import type { Deps } from './Deps.ts';
@@ -28,14 +30,15 @@ export type CoinListing = {
  * The coins on offer, grouped by symbol in configuration order, with their current USD rate and
  * whether each can be paid now (`coin/all`, `support/token`, `token/chain`). A coin without a fresh
  * rate, or a network whose watcher lags, is listed as unavailable rather than left out, so a
- * merchant's cached token ids stay meaningful.
+ * merchant's cached token ids stay meaningful. Given an app, only the tokens it takes are listed.
  */
-export async function listCoins(deps: ListCoinsDeps): Promise<CoinListing[]> {
+export async function listCoins(deps: ListCoinsDeps, app?: Pick<App, 'enabledTokenIds'>): Promise<CoinListing[]> {
   const heights = await getNetworkHeights(deps);
   const laggingKeys = new Set(heights.filter((h) => h.isLagging).map((h) => h.network.key));
   const groups = new Map<string, NetworkToken[]>();
   for (const network of deps.networks) {
     for (const token of network.tokens) {
+      if (app !== undefined && !appTakesToken(app, token.tokenId)) continue;
       const key = token.symbol.toUpperCase();
       const group = groups.get(key);
       if (group === undefined) groups.set(key, [{ network, token }]);

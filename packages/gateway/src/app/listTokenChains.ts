@@ -1,3 +1,4 @@
+import type { App } from '../core/App.ts';
 import { UnsupportedTokenError } from '../core/UnsupportedTokenError.ts';
 import { type CoinTokenListing, type ListCoinsDeps, listCoins } from './listCoins.ts';
 
@@ -6,6 +7,8 @@ export type ListTokenChainsDeps = ListCoinsDeps;
 export type ListTokenChainsParameters = {
   /** Any token of the coin asked about. */
   readonly tokenId: string;
+  /** Only the networks where this app takes the coin. */
+  readonly app?: Pick<App, 'enabledTokenIds'>;
 };
 
 /**
@@ -14,9 +17,9 @@ export type ListTokenChainsParameters = {
  */
 export async function listTokenChains(
   deps: ListTokenChainsDeps,
-  { tokenId }: ListTokenChainsParameters,
+  { tokenId, app }: ListTokenChainsParameters,
 ): Promise<readonly CoinTokenListing[]> {
-  const coins = await listCoins(deps);
+  const coins = await listCoins(deps, app);
   const coin = coins.find((c) => c.tokens.some((entry) => entry.token.tokenId === tokenId));
   if (coin === undefined) throw new UnsupportedTokenError({ tokenId });
   return coin.tokens;

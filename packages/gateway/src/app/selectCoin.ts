@@ -32,7 +32,9 @@ export const MAX_QUOTES_PER_ORDER = 10;
  * order was seen, and for orders whose coin the merchant chose (`bill/create`), the coin is fixed.
  */
 export async function selectCoin(deps: SelectCoinDeps, { order, tokenId }: SelectCoinParameters): Promise<Quote> {
-  const found = requireToken(deps.networks, tokenId);
+  // The app's coins may have changed since the page was shown: the pick is checked against them now.
+  const app = await deps.store.apps.findApp(order.appId);
+  const found = requireToken(deps.networks, tokenId, app ?? undefined);
   const picked = await deps.store.transaction(async (tx) => {
     // Reading the quotes and writing one must be one step, or concurrent picks (two tabs, a
     // double click, two processes) each see "no such quote" and each write one: the order's row

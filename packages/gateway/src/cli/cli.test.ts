@@ -98,7 +98,7 @@ describe('kassa CLI', { timeout: 120_000 }, () => {
     ).toMatchObject({
       code: 1,
       stderr:
-        'kassa: --webhook-url: webhook target 127.0.0.1 is a loopback address; Kassa does not deliver webhooks there\n',
+        'kassa: --webhook-url is refused: webhook target 127.0.0.1 is a loopback address; Kassa does not deliver webhooks there\n',
     });
   });
 

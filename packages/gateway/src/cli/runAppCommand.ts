@@ -4,14 +4,13 @@ import { createStore } from '../adapters/db/createStore.ts';
 import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
 import { createRandomIdSource } from '../adapters/system/createRandomIdSource.ts';
 import { createSystemClock } from '../adapters/system/createSystemClock.ts';
-import { findForbiddenWebhookTarget } from '../adapters/webhooks/findForbiddenWebhookTarget.ts';
+import { describeWebhookUrlProblem } from '../adapters/webhooks/describeWebhookUrlProblem.ts';
 import { type CidrList, parseCidrList } from '../adapters/webhooks/parseCidrList.ts';
 import { createApp } from '../app/createApp.ts';
 import type { Deps } from '../app/Deps.ts';
 import { rotateAppSecret } from '../app/rotateAppSecret.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import { KassaError } from '../core/KassaError.ts';
-import { parseHttpUrl } from '../core/parseHttpUrl.ts';
 import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';
 
 /** What every `kassa app` subcommand works with. */
@@ -108,17 +107,6 @@ async function rotateSecretCommand(
 
 /** Refuses now what the dispatcher would refuse at every delivery (same allow-list, same config). */
 function assertWebhookUrl(text: string, allowList: CidrList): void {
-  const parsed = parseHttpUrl(text);
-  if (!parsed.ok) {
-    switch (parsed.reason) {
-      case 'not_absolute':
-        throw new UsageError('--webhook-url must be an absolute http(s) URL');
-      case 'credentials':
-        throw new UsageError('--webhook-url must not carry credentials');
-    }
-  }
-  const forbidden = findForbiddenWebhookTarget(parsed.url, allowList);
-  if (forbidden !== null) {
-    throw new UsageError(`--webhook-url: ${forbidden.message}; Kassa does not deliver webhooks there`);
-  }
+  const problem = describeWebhookUrlProblem(text, allowList);
+  if (problem !== null) throw new UsageError(`--webhook-url ${problem}`);
 }

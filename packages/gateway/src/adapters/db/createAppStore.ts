@@ -15,6 +15,8 @@ export function createAppStore(db: Kysely<Database>, secretBox: SecretBox): AppS
     feeRate: readDecimal(row.fee_rate, 'fee_rate'),
     paymentTolerance: readDecimal(row.payment_tolerance, 'payment_tolerance'),
     notifyProcessing: row.notify_processing === 1,
+    enabledTokenIds: row.enabled_token_ids === null ? null : readTokenIds(row.enabled_token_ids),
+    disabledAtMs: row.disabled_at,
     createdAtMs: row.created_at,
   });
 
@@ -30,6 +32,8 @@ export function createAppStore(db: Kysely<Database>, secretBox: SecretBox): AppS
           fee_rate: '0',
           payment_tolerance: '0',
           notify_processing: 0,
+          enabled_token_ids: null,
+          disabled_at: null,
           created_at: app.createdAtMs,
           updated_at: app.createdAtMs,
         })
@@ -62,6 +66,10 @@ export function createAppStore(db: Kysely<Database>, secretBox: SecretBox): AppS
             ? {}
             : { payment_tolerance: formatDecimal(change.paymentTolerance) }),
           ...(change.notifyProcessing === undefined ? {} : { notify_processing: change.notifyProcessing ? 1 : 0 }),
+          ...(change.enabledTokenIds === undefined
+            ? {}
+            : { enabled_token_ids: change.enabledTokenIds === null ? null : JSON.stringify(change.enabledTokenIds) }),
+          ...(change.disabled === undefined ? {} : { disabled_at: change.disabled ? nowMs : null }),
         })
         .where('app_id', '=', appId)
         .executeTakeFirst();
@@ -74,4 +82,11 @@ function readDecimal(text: string, column: string): Decimal {
   const parsed = parseDecimal(text);
   if (!parsed.ok) throw new Error(`apps.${column} holds an invalid decimal: ${parsed.reason}`);
   return parsed.value;
+}
+
+function readTokenIds(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed) || !parsed.every((id) => typeof id === 'string'))
+    throw new Error('apps.enabled_token_ids holds something other than a JSON array of strings');
+  return parsed;
 }

@@ -22,6 +22,10 @@ export type AppsTable = {
   payment_tolerance: string;
   /** 1: also send `processing` webhooks when a payment is first seen. */
   notify_processing: number;
+  /** JSON array of the token ids the app takes; null for every token on offer. */
+  enabled_token_ids: string | null;
+  /** When the operator disabled the app; null while it is enabled. */
+  disabled_at: number | null;
   created_at: number;
   updated_at: number;
 };

@@ -14,6 +14,10 @@ export type AppSettingsChange = {
   readonly feeRate?: Decimal;
   readonly paymentTolerance?: Decimal;
   readonly notifyProcessing?: boolean;
+  /** Null: every token on offer. */
+  readonly enabledTokenIds?: readonly string[] | null;
+  /** True disables the app (its credentials stop working), false enables it again. */
+  readonly disabled?: boolean;
 };
 
 /** Apps and their secrets; the adapter encrypts secrets at rest. */

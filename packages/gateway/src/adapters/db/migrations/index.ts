@@ -5,6 +5,7 @@ import { deliveriesInOrderMigration } from './0004_deliveries_in_order.ts';
 import { sweepsMigration } from './0005_sweeps.ts';
 import { leaderLeasesMigration } from './0006_leader_leases.ts';
 import { attemptsBeforeSendingMigration } from './0007_attempts_before_sending.ts';
+import { appCoinsAndDisablingMigration } from './0008_app_coins_and_disabling.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   sweepsMigration,
   leaderLeasesMigration,
   attemptsBeforeSendingMigration,
+  appCoinsAndDisablingMigration,
 ];

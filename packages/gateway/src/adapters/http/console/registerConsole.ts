@@ -4,7 +4,7 @@ import type { AuditLog } from '../../../core/ports/AuditLog.ts';
 import type { KassaDb } from '../../db/createDb.ts';
 import { loadStaticAsset } from '../view/loadStaticAsset.ts';
 import { registerStaticAssets } from '../view/registerStaticAssets.ts';
-import { registerAppPages } from './apps/registerAppPages.ts';
+import { registerAppPages } from './apps/registerAppPages.tsx';
 import { registerAuditPage } from './audit/registerAuditPage.ts';
 import { createSessionGuard } from './auth/createSessionGuard.ts';
 import { registerAccountPages } from './auth/registerAccountPages.ts';

@@ -40,6 +40,11 @@ export async function authenticateRequest(p: AuthenticateRequestParameters): Pro
   if (app === null) {
     return { ok: false, app: null, error: new KassaError({ code: 'unknown_app', message: 'unknown Appid' }) };
   }
+  if (app.disabledAtMs !== null) {
+    // Refused like an unknown app and left unsigned: an operator disables an app whose secret may
+    // have leaked, so nothing signed with that secret should come back.
+    return { ok: false, app: null, error: new KassaError({ code: 'unknown_app', message: 'the app is disabled' }) };
+  }
   const verdict = verifyHeaders({
     headers: p.headers,
     body: p.rawBody,

@@ -16,11 +16,11 @@ import { toTokenChainDto } from './toTokenChainDto.ts';
 /** The resource endpoints of spec §9: coins, networks, rates and chain heights. */
 export function createResourceRoutes(deps: Deps): Record<string, MerchantHandler> {
   return {
-    'coin/all': async () => ({ list: (await listCoins(deps)).map(toCoinDto) }),
-    'support/token': async () => ({ list: (await listCoins(deps)).flatMap(toSupportTokenDto) }),
-    'token/chain': async ({ body }) => {
+    'coin/all': async ({ app }) => ({ list: (await listCoins(deps, app)).map(toCoinDto) }),
+    'support/token': async ({ app }) => ({ list: (await listCoins(deps, app)).flatMap(toSupportTokenDto) }),
+    'token/chain': async ({ app, body }) => {
       const tokenId = readRequiredText(body, ['token_id'], { maxLength: 64, printable: true });
-      return { list: (await listTokenChains(deps, { tokenId })).map(toTokenChainDto) };
+      return { list: (await listTokenChains(deps, { tokenId, app })).map(toTokenChainDto) };
     },
     'token/rate': async ({ body }) => {
       const { rate, value, token } = getTokenRate(deps, parseTokenRateRequest(body));
