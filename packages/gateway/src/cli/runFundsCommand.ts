@@ -7,7 +7,7 @@ import { migrateToLatest } from '../adapters/db/migrateToLatest.ts';
 import { loadConfig } from '../config/loadConfig.ts';
 import type { Network } from '../core/network.ts';
 import { SANDBOX_FILE } from './dev/SandboxInfo.ts';
-import { buildFundsReport } from './funds/buildFundsReport.ts';
+import { buildFundsReport } from '../app/buildFundsReport.ts';
 import { formatFundsJson } from './funds/formatFundsJson.ts';
 import { formatFundsTable } from './funds/formatFundsTable.ts';
 import { parseCommandArgs, UsageError } from './parseCommandArgs.ts';

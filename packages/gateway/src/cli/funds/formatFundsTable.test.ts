@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
 import { TRON_NETWORK_KIND } from '../../adapters/chains/tron/tronNetworkKind.ts';
 import type { Network } from '../../core/network.ts';
-import { buildFundsReport } from './buildFundsReport.ts';
+import { buildFundsReport } from '../../app/buildFundsReport.ts';
 import { formatFundsJson } from './formatFundsJson.ts';
 import { formatFundsTable } from './formatFundsTable.ts';
 

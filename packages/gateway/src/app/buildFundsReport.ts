@@ -1,5 +1,5 @@
-import type { Network } from '../../core/network.ts';
-import type { FundsLine, SweepCostLine } from '../../core/ports.ts';
+import type { Network } from '../core/network.ts';
+import type { FundsLine, SweepCostLine } from '../core/ports.ts';
 
 /** One asset's line, with the token as the config names it. */
 export type FundsReportLine = FundsLine & {
