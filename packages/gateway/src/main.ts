@@ -39,6 +39,8 @@ export type GatewayOptions = {
   readonly checkoutDevPanel?: (state: CheckoutState) => string;
   /** Where to count requests, orders, deliveries and the watchers' progress (`kassa serve`). */
   readonly metrics?: GatewayMetrics;
+  /** `kassa dev` only: the secret of the console link that signs in as operator `dev`. */
+  readonly consoleDevSignInToken?: string;
 };
 
 /** A composed gateway: its deps, its HTTP server and a way to stop everything. */
@@ -120,6 +122,7 @@ export async function createGateway(config: KassaConfig, options: GatewayOptions
     readiness,
     metrics: options.metrics,
     ...(options.checkoutDevPanel === undefined ? {} : { checkoutDevPanel: options.checkoutDevPanel }),
+    consoleDevSignInToken: options.consoleDevSignInToken,
   });
   options.metrics?.watchSources({ db: kassaDb.db, now: clock.now, rates, logger: http.log });
   const workerStops = new Set<() => Promise<void>>();

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { SweepMovementsTable, SweepOutgoingTable, SweepTransactionsTable } from './funds/sweepTables.ts';
+import type { ConsoleTables } from './operators/operatorTables.ts';
 
 /*
  * Column conventions (both dialects):
@@ -174,7 +175,7 @@ export type LeaderLeasesTable = {
   expires_at: number;
 };
 
-export type Database = {
+export type Database = ConsoleTables & {
   apps: AppsTable;
   orders: OrdersTable;
   quotes: QuotesTable;

@@ -3,9 +3,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Deps } from '../../app/Deps.ts';
 import type { CheckoutState } from '../../app/getCheckoutState.ts';
 import type { KassaDb } from '../db/createDb.ts';
+import { createAuditLog } from '../db/operators/createAuditLog.ts';
 import { addHttpMetricsHook, REPLY_RESULT_CODES } from '../metrics/addHttpMetricsHook.ts';
 import type { GatewayMetrics } from '../metrics/createGatewayMetrics.ts';
 import { registerCheckout } from './checkout/registerCheckout.ts';
+import { registerConsole } from './console/registerConsole.ts';
 import { createReadiness, type Readiness } from './createReadiness.ts';
 import { createSecurityHeaders } from './createSecurityHeaders.ts';
 import { createMerchantRoutes } from './merchantApi/createMerchantRoutes.ts';
@@ -26,9 +28,11 @@ export type CreateHttpServerParameters = {
   readonly readiness?: Pick<Readiness, 'check'>;
   /** Counts requests by route and result (`kassa serve`). */
   readonly metrics?: Pick<GatewayMetrics, 'observeHttpRequest'> | undefined;
+  /** `kassa dev` only: the secret of the console's password-less sign-in link. */
+  readonly consoleDevSignInToken?: string | undefined;
 };
 
-/** Builds the Fastify app: merchant API, checkout pages, health. Call `listen` on the result. */
+/** Builds the Fastify app: merchant API, checkout pages, operator console, health. Call `listen` on the result. */
 export async function createHttpServer(p: CreateHttpServerParameters): Promise<FastifyInstance> {
   const { deps } = p;
   const fastify = Fastify({
@@ -72,6 +76,12 @@ export async function createHttpServer(p: CreateHttpServerParameters): Promise<F
     await pages.register(registerCheckout, {
       deps,
       ...(p.checkoutDevPanel === undefined ? {} : { devPanel: p.checkoutDevPanel }),
+    });
+    await pages.register(registerConsole, {
+      deps,
+      kassaDb: p.kassaDb,
+      audit: createAuditLog(p.kassaDb),
+      devSignInToken: p.consoleDevSignInToken,
     });
   });
   fastify.setNotFoundHandler((request, reply) => {

@@ -6,6 +6,7 @@ import { sweepsMigration } from './0005_sweeps.ts';
 import { leaderLeasesMigration } from './0006_leader_leases.ts';
 import { attemptsBeforeSendingMigration } from './0007_attempts_before_sending.ts';
 import { appCoinsAndDisablingMigration } from './0008_app_coins_and_disabling.ts';
+import { operatorsMigration } from './0009_operators.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   leaderLeasesMigration,
   attemptsBeforeSendingMigration,
   appCoinsAndDisablingMigration,
+  operatorsMigration,
 ];

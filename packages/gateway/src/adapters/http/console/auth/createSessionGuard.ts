@@ -1,10 +1,59 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { OperatorSession, OperatorStore } from '../../../../core/ports/OperatorStore.ts';
 import type { ConsoleContext } from '../ConsoleContext.ts';
+import { SESSION_COOKIE, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from './consoleSessionLimits.ts';
+import { getOperatorStore } from './getOperatorStore.ts';
+import { hasCsrfToken } from './hasCsrfToken.ts';
+import { isSameOriginRequest } from './isSameOriginRequest.ts';
+import { readCookie } from './readCookie.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Placeholder while the console is being built (not wired into the server yet): sends every
- * request to the sign-in page. The real guard reads the session cookie and checks CSRF on posts.
+ * The preHandler of every console page past sign-in: the session cookie must name a live session
+ * (else 303 to the sign-in page, which returns here after), and a form post must come from our own
+ * origin carrying the session's CSRF token (else 403, before the route's handler changes anything).
  */
-export function createSessionGuard(_ctx: ConsoleContext) {
-  return async (_request: FastifyRequest, reply: FastifyReply) => reply.redirect('/console/sign-in', 303);
+export function createSessionGuard(ctx: ConsoleContext) {
+  const operators = getOperatorStore(ctx);
+  const publicUrl = ctx.deps.config.server.publicUrl;
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const nowMs = ctx.deps.clock.now();
+    const session = await findLiveSession(operators, readCookie(request.headers.cookie, SESSION_COOKIE), nowMs);
+    if (session === null) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return reply.redirect(`/console/sign-in${next}`, 303);
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      if (!isSameOriginRequest(request, publicUrl) || !hasCsrfToken(request.body, session.csrfToken)) {
+        return reply
+          .code(403)
+          .header('content-type', 'text/plain; charset=utf-8')
+          .send('Refused: this form did not come from a current console page. Go back, reload it and try again.');
+      }
+    }
+    if (nowMs - session.lastSeenAtMs >= SESSION_TOUCH_EVERY_MS) await operators.touchSession(session.sessionId, nowMs);
+    request.consoleSession = {
+      sessionId: session.sessionId,
+      operatorId: session.operatorId,
+      operatorName: session.operatorName,
+      csrfToken: session.csrfToken,
+    };
+  };
+}
+
+/** The session of a cookie token while it is neither idle too long nor past its absolute end. */
+async function findLiveSession(
+  operators: OperatorStore,
+  token: string | undefined,
+  nowMs: number,
+): Promise<OperatorSession | null> {
+  if (token === undefined || token === '') return null;
+  const session = await operators.findSession(token);
+  if (session === null) return null;
+  if (nowMs >= session.expiresAtMs || nowMs - session.lastSeenAtMs >= SESSION_IDLE_MS) {
+    await operators.deleteSession(session.sessionId);
+    return null;
+  }
+  return session;
 }
