@@ -16,7 +16,7 @@ type OrderKeysQuery = SelectQueryBuilder<Database, 'orders', { order_id: string;
 
 /**
  * A newest-first page of orders (`ConsoleQueries.listOrders`): keyset paging on (created_at,
- * order_id), which the indexes of migration 0009 serve for every order-level filter; never a count.
+ * order_id), which the indexes of migration 0010 serve for every order-level filter; never a count.
  */
 export async function listConsoleOrders(
   db: Kysely<Database>,

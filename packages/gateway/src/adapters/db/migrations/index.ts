@@ -7,6 +7,7 @@ import { leaderLeasesMigration } from './0006_leader_leases.ts';
 import { attemptsBeforeSendingMigration } from './0007_attempts_before_sending.ts';
 import { appCoinsAndDisablingMigration } from './0008_app_coins_and_disabling.ts';
 import { operatorsMigration } from './0009_operators.ts';
+import { consoleIndexesMigration } from './0010_console_indexes.ts';
 import type { KassaMigration } from './KassaMigration.ts';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly KassaMigration[] = [
   attemptsBeforeSendingMigration,
   appCoinsAndDisablingMigration,
   operatorsMigration,
+  consoleIndexesMigration,
 ];
