@@ -18,12 +18,16 @@ export type StateViewContext = {
   readonly error: CheckoutErrorCode | null;
 };
 
-/** One screen's markup and the sentence the screen reader live region announces for it. */
-export type ViewPart = { readonly html: string; readonly announce: string };
-
 /** The part of the page that changes with the order's state, and what the live script needs. */
-export type StateView = ViewPart & {
+export type StateView = {
   readonly kind: CheckoutViewKind;
+  /**
+   * The screen's markup, rendered once: the page puts it in `#view`, and the live feed sends it as
+   * it is for the script to swap in.
+   */
+  readonly html: string;
+  /** The sentence the screen reader live region announces for this screen. */
+  readonly announce: string;
   readonly showTimer: boolean;
   readonly remainingMs: number;
   /** Changes exactly when `html` does: live updates skip identical views. */

@@ -1,8 +1,9 @@
 // Risk: the buyer cannot pick a coin without JavaScript, gets a wrong amount or address, or switches coin without end.
+import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/support/testDatabases.ts';
 import { buildPaymentUri } from '../../chains/evm/buildPaymentUri.ts';
-import { renderQrSvg } from './renderQrSvg.ts';
+import { QrSvg } from './QrSvg.tsx';
 import { ETH, USDC, USDT, USDT_DEV, useCheckoutTestGateway, WBTC } from './useCheckoutTestGateway.ts';
 
 describe.each(testDatabases())('checkout coin choice ($kind)', (database) => {
@@ -26,7 +27,7 @@ describe.each(testDatabases())('checkout coin choice ($kind)', (database) => {
     expect(page.text).toContain(USDT_DEV);
     const uri = buildPaymentUri({ chainId: 31337, to: address, contract: USDT_DEV, amount: 10_500_000n });
     expect(uri).toBe(`ethereum:${USDT_DEV}@31337/transfer?address=${address}&uint256=10500000`);
-    expect(qrPathOf(page.text)).toBe(qrPathOf(renderQrSvg({ text: uri, label: '' })));
+    expect(qrPathOf(page.text)).toBe(qrPathOf(render(QrSvg({ text: uri, label: '' }))));
     expect(page.text).toContain(`href="${path}?choose=1&amp;lang=en"`);
   });
 
@@ -44,7 +45,7 @@ describe.each(testDatabases())('checkout coin choice ($kind)', (database) => {
     expect(page.text).toContain('<code>0.0042</code> ETH');
     expect(page.text).toContain('<strong>Send only <bdi>ETH</bdi> on <bdi>Kassa Devnet</bdi>.</strong>');
     const uri = `ethereum:${address}@31337?value=4200000000000000`;
-    expect(qrPathOf(page.text)).toBe(qrPathOf(renderQrSvg({ text: uri, label: '' })));
+    expect(qrPathOf(page.text)).toBe(qrPathOf(render(QrSvg({ text: uri, label: '' }))));
     // Choosing the current coin again keeps its quote and address.
     await t.choose(path, ETH.tokenId);
     expect((await t.quotesOf(merchantOrderId)).quotes).toHaveLength(2);
@@ -74,7 +75,7 @@ describe.each(testDatabases())('checkout coin choice ($kind)', (database) => {
     expect(quotes).toHaveLength(10);
     expect(new Set(quotes.map((q) => q.address)).size).toBe(1);
     const page = await t.get(locations[10] ?? '');
-    expect(page.text).toContain('<p class="alert" role="alert">This order&#39;s coin was changed too many times.');
+    expect(page.text).toContain(`<p class="alert" role="alert">This order's coin was changed too many times.`);
     expect((await t.get(path)).text).toContain('<code>10.5</code> USDC');
     const spanish = await t.get(`${path}?choose=1&error=too_many_changes&lang=es`);
     expect(spanish.text).toContain(

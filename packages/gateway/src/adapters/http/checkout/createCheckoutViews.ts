@@ -3,7 +3,7 @@ import { createTranslator, type Translate } from './createTranslator.ts';
 import type { CheckoutCatalog } from './loadCheckoutCatalogs.ts';
 import type { CheckoutLocale } from './pickLocale.ts';
 import type { PageContext } from './readPageContext.ts';
-import { renderStateView } from './renderStateView.ts';
+import { renderStateView } from './renderStateView.tsx';
 import type { StateView } from './StateView.ts';
 
 /** The translators and the rendered views shared by the page, its polling and its stream. */

@@ -7,7 +7,7 @@ import { loadCheckoutAssets } from './loadCheckoutAssets.ts';
 import { loadCheckoutCatalogs } from './loadCheckoutCatalogs.ts';
 import { registerCheckoutAssets } from './registerCheckoutAssets.ts';
 import { registerCheckoutLiveFeed } from './registerCheckoutLiveFeed.ts';
-import { registerCheckoutPages } from './registerCheckoutPages.ts';
+import { registerCheckoutPages } from './registerCheckoutPages.tsx';
 
 export type RegisterCheckoutOptions = {
   readonly deps: Deps;

@@ -7,7 +7,7 @@ import { confirmed, DEV_NETWORK, HOUR, NOW, ORDER, QUOTE, stateOf } from './chec
 import { createTranslator } from './createTranslator.ts';
 import { loadCheckoutCatalogs } from './loadCheckoutCatalogs.ts';
 import { CHECKOUT_LOCALES, type CheckoutLocale } from './pickLocale.ts';
-import { renderStateView } from './renderStateView.ts';
+import { renderStateView } from './renderStateView.tsx';
 
 const catalogs = loadCheckoutCatalogs();
 const english = catalogs.get('en') ?? {};

@@ -1,5 +1,6 @@
 // Risk: a TRON buyer sees a 0x address, a QR code that claims to carry an amount it does not, a dead
 // wallet link or explorer links in EVM form; a simulated network passes for the real one.
+import { render as renderToString } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import type { CheckoutPendingPayment, CheckoutState } from '../../../app/getCheckoutState.ts';
 import type { Network } from '../../../core/network.ts';
@@ -7,8 +8,8 @@ import { confirmed, DEV_NETWORK, NOW, QUOTE, stateOf } from './checkoutStateFixt
 import { createTranslator } from './createTranslator.ts';
 import { loadCheckoutCatalogs } from './loadCheckoutCatalogs.ts';
 import { CHECKOUT_LOCALES, type CheckoutLocale } from './pickLocale.ts';
-import { renderQrSvg } from './renderQrSvg.ts';
-import { renderStateView } from './renderStateView.ts';
+import { QrSvg } from './QrSvg.tsx';
+import { renderStateView } from './renderStateView.tsx';
 import {
   ADDRESS_T,
   TRON_DEV_NETWORK,
@@ -56,7 +57,7 @@ describe('the checkout on TRON', () => {
 
   it('puts the bare T address in the QR code, says the amount is typed by hand, and offers no wallet link', () => {
     const { html } = render(tron());
-    expect(qrPathOf(html)).toBe(qrPathOf(renderQrSvg({ text: ADDRESS_T, label: '' })));
+    expect(qrPathOf(html)).toBe(qrPathOf(renderToString(QrSvg({ text: ADDRESS_T, label: '' }))));
     expect(html).toContain('aria-label="QR code of the deposit address on TRON (TRC20)"');
     expect(html).toContain(`<figcaption>${TRON_HINT}</figcaption>`);
     expect(html).not.toContain(EVM_HINT);
@@ -139,9 +140,9 @@ describe('the checkout on TRON', () => {
       const catalog = catalogs.get(locale) ?? {};
       const { html } = render(tron(), locale);
       const t = createTranslator(catalog, english);
-      expect(html, locale).toContain(`<figcaption>${t.html('pay.qrHintAddressOnly')}</figcaption>`);
-      expect(html, locale).toContain(`>${t.html('pay.viewOnExplorer')}<span class="visually-hidden">`);
-      expect(render(state, locale).html, locale).toContain(t.html('tx.heading'));
+      expect(html, locale).toContain(`<figcaption>${renderToString(t.node('pay.qrHintAddressOnly'))}</figcaption>`);
+      expect(html, locale).toContain(`>${renderToString(t.node('pay.viewOnExplorer'))}<span class="visually-hidden">`);
+      expect(render(state, locale).html, locale).toContain(renderToString(t.node('tx.heading')));
       if (locale === 'en') continue;
       for (const key of ['pay.qrHintAddressOnly', 'pay.qrLabelAddress', 'pay.viewOnExplorer', 'pay.simulated']) {
         expect(catalog[key], `${locale} ${key}`).not.toBe(english[key]);

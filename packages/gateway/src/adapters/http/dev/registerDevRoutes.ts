@@ -7,7 +7,7 @@ import { INBOX_PAGE_CSP } from './devPageCsp.ts';
 import { registerDevAssets } from './registerDevAssets.ts';
 import { registerDevWalletRoutes } from './registerDevWalletRoutes.ts';
 import { registerSandboxSweepRoute } from './registerSandboxSweepRoute.ts';
-import { renderInboxPage } from './renderInboxPage.ts';
+import { renderInboxPage } from './renderInboxPage.tsx';
 import type { SandboxSweep, SandboxSweepState } from './SandboxSweepState.ts';
 
 export type RegisterDevRoutesOptions = {

@@ -6,9 +6,9 @@ import type { Payment } from '../../../core/Payment.ts';
 import type { DevWallet } from '../../chains/evm/createDevWallet.ts';
 import type { KassaDb } from '../../db/createDb.ts';
 import { endOrderValidPeriod } from '../../db/endOrderValidPeriod.ts';
-import { escapeHtml as esc } from '../checkout/escapeHtml.ts';
 import { DEV_PAGE_CSP } from './devPageCsp.ts';
 import { getSandboxPayment, SANDBOX_PORTIONS, type SandboxPortion } from './getSandboxPayment.ts';
+import { renderWalletRefusalPage } from './renderWalletRefusalPage.tsx';
 
 export type RegisterDevWalletRoutesOptions = {
   readonly deps: Deps;
@@ -132,14 +132,8 @@ function answer(request: FastifyRequest, reply: FastifyReply, token: string, dat
 function refuse(request: FastifyRequest, reply: FastifyReply, statusCode: number, message: string, token?: string) {
   reply.code(statusCode);
   if (wantsJson(request)) return reply.send({ error: message });
-  const back =
-    token === undefined || token === ''
-      ? ''
-      : `<p><a href="/pay/${esc(encodeURIComponent(token))}">Back to the checkout page</a></p>`;
   return reply
     .header('content-type', 'text/html; charset=utf-8')
     .header('content-security-policy', DEV_PAGE_CSP)
-    .send(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox wallet</title></head><body><p>${esc(message)}</p>${back}</body></html>`,
-    );
+    .send(renderWalletRefusalPage(message, token));
 }

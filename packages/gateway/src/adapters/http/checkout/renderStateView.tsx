@@ -1,27 +1,32 @@
 import { createHash } from 'node:crypto';
+import { render } from 'preact-render-to-string';
 import type { CheckoutState } from '../../../app/getCheckoutState.ts';
-import { renderAwaitingView } from './renderAwaitingView.ts';
-import { renderChooseView } from './renderChooseView.ts';
-import { renderDetectedView } from './renderDetectedView.ts';
-import { renderExpiredView } from './renderExpiredView.ts';
-import { renderPaidView } from './renderPaidView.ts';
-import { renderUnderpaidView } from './renderUnderpaidView.ts';
-import type { CheckoutViewKind, StateView, StateViewContext, ViewPart } from './StateView.ts';
+import { AwaitingView } from './AwaitingView.tsx';
+import { announceView } from './announceView.ts';
+import { ChooseView } from './ChooseView.tsx';
+import { DetectedView } from './DetectedView.tsx';
+import { ExpiredView } from './ExpiredView.tsx';
+import { PaidView } from './PaidView.tsx';
+import type { CheckoutViewKind, StateView, StateViewContext } from './StateView.ts';
+import { UnderpaidView } from './UnderpaidView.tsx';
 
 export type RenderStateViewParameters = StateViewContext;
 export type RenderStateViewReturnType = StateView;
 
-/** Renders the state-dependent part of the checkout page (`#view`) for one order and language. */
+/**
+ * Renders the state-dependent part of the checkout page (`#view`) for one order and language, to
+ * an HTML string: the live feed sends exactly these bytes, and their hash is the view's version.
+ */
 export function renderStateView(p: RenderStateViewParameters): RenderStateViewReturnType {
   const { state } = p;
   const kind = selectViewKind(state, p.isChoosing);
-  const { html, announce } = renderKind(kind, p);
+  const html = render(<ViewOfKind kind={kind} {...p} />);
   const remainingMs = Math.max(state.order.expiresAtMs - state.nowMs, 0);
   const showTimer = state.isOpen && (kind === 'choose' || kind === 'awaiting' || kind === 'underpaid');
   const redirectUrl =
     (kind === 'paid' || kind === 'overpaid') && state.order.returnUrl !== null ? state.order.returnUrl : null;
   const version = createHash('sha256').update(html).digest('base64url').slice(0, 16);
-  return { kind, html, announce, showTimer, remainingMs, version, redirectUrl };
+  return { kind, html, announce: announceView(kind, p), showTimer, remainingMs, version, redirectUrl };
 }
 
 function selectViewKind(state: CheckoutState, isChoosing: boolean): CheckoutViewKind {
@@ -44,21 +49,21 @@ function selectViewKind(state: CheckoutState, isChoosing: boolean): CheckoutView
   }
 }
 
-function renderKind(kind: CheckoutViewKind, p: StateViewContext): ViewPart {
+function ViewOfKind({ kind, ...p }: StateViewContext & { readonly kind: CheckoutViewKind }) {
   switch (kind) {
     case 'choose':
-      return renderChooseView(p);
+      return <ChooseView {...p} />;
     case 'awaiting':
-      return renderAwaitingView(p);
+      return <AwaitingView {...p} />;
     case 'detected':
-      return renderDetectedView(p);
+      return <DetectedView {...p} />;
     case 'underpaid':
-      return renderUnderpaidView(p);
+      return <UnderpaidView {...p} />;
     case 'paid':
     case 'overpaid':
-      return renderPaidView(p, kind);
+      return <PaidView {...p} kind={kind} />;
     case 'expired':
-      return renderExpiredView(p);
+      return <ExpiredView {...p} />;
     default:
       return assertNever(kind);
   }

@@ -3,15 +3,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../../app/Deps.ts';
 import { type CheckoutState, getCheckoutState } from '../../../app/getCheckoutState.ts';
 import { selectCoin } from '../../../app/selectCoin.ts';
+import { renderHtmlDocument } from '../view/renderHtmlDocument.ts';
 import { buildPageHref } from './buildPageHref.ts';
 import type { CheckoutErrorCode } from './CheckoutErrorCode.ts';
+import { type CheckoutAssetHrefs, CheckoutPage } from './CheckoutPage.tsx';
 import { chooseEncoding } from './chooseEncoding.ts';
 import { createCheckoutCsp } from './createCheckoutCsp.ts';
 import type { CheckoutViews } from './createCheckoutViews.ts';
 import { isCheckoutToken } from './isCheckoutToken.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
 import { type PageRequest, readPageContext } from './readPageContext.ts';
-import { type CheckoutAssetHrefs, renderCheckoutPage } from './renderCheckoutPage.ts';
-import { renderNotFoundPage } from './renderNotFoundPage.ts';
 import { toCheckoutError } from './toCheckoutError.ts';
 
 export type RegisterCheckoutPagesOptions = {
@@ -44,20 +45,27 @@ export async function registerCheckoutPages(fastify: FastifyInstance, options: R
       ? await getCheckoutState(deps, { checkoutToken: request.params.token })
       : null;
     if (state === null) {
-      return sendHtml(request, reply, 404, renderNotFoundPage({ t, locale: page.locale, assets }));
+      return sendHtml(
+        request,
+        reply,
+        404,
+        renderHtmlDocument(<NotFoundPage t={t} locale={page.locale} assets={assets} />),
+      );
     }
-    const html = renderCheckoutPage({
-      state,
-      view: views.viewOf(state, page),
-      t,
-      locale: page.locale,
-      catalogs: views.catalogs,
-      pagePath: page.pagePath,
-      isChoosing: page.isChoosing,
-      liveQuery: page.isChoosing ? `choose=1${page.error === null ? '' : `&error=${page.error}`}` : undefined,
-      assets,
-      ...(devPanel === undefined ? {} : { devPanel: devPanel(state) }),
-    });
+    const html = renderHtmlDocument(
+      <CheckoutPage
+        state={state}
+        view={views.viewOf(state, page)}
+        t={t}
+        locale={page.locale}
+        catalogs={views.catalogs}
+        pagePath={page.pagePath}
+        isChoosing={page.isChoosing}
+        liveQuery={page.isChoosing ? `choose=1${page.error === null ? '' : `&error=${page.error}`}` : undefined}
+        assets={assets}
+        {...(devPanel === undefined ? {} : { devPanel: devPanel(state) })}
+      />,
+    );
     return sendHtml(request, reply, 200, html);
   });
 
