@@ -1,0 +1,87 @@
+import { type ConsoleActivity, summarizeConsoleActivity } from '../../core/console/summarizeConsoleActivity.ts';
+import type {
+  ConsoleBacklog,
+  ConsoleQueries,
+  DailyOrderCount,
+  DailyPaidVolume,
+} from '../../core/ports/ConsoleQueries.ts';
+import { buildFundsReport, type FundsReportLine } from '../buildFundsReport.ts';
+import type { Deps } from '../Deps.ts';
+import { getNetworkHeights, type NetworkHeight } from '../getNetworkHeights.ts';
+import { createRefreshingValue, type HeldValue } from './createRefreshingValue.ts';
+
+const DAY_MS = 86_400_000;
+/** The overview's span: today and the 29 days before it. */
+export const OVERVIEW_SPAN_DAYS = 30;
+/** Days before today only change when a reorg fails a confirmed payment: read again this often. */
+export const PAST_DAYS_MAX_AGE_MS = 600_000;
+/** The funds ledger reads every confirmed payment and sweep (see FundsStore): read again this often. */
+export const FUNDS_MAX_AGE_MS = 300_000;
+
+/** Everything the overview page shows. */
+export type ConsoleOverview = {
+  readonly atMs: number;
+  readonly activity: ConsoleActivity;
+  /** When the days before today were read. */
+  readonly pastDaysAtMs: number;
+  readonly backlog: ConsoleBacklog;
+  readonly networks: readonly NetworkHeight[];
+  /** What awaits collection, per network and asset, as `kassa funds` reports it. */
+  readonly funds: HeldValue<readonly FundsReportLine[]>;
+};
+
+export type ConsoleOverviewReader = { read(): Promise<ConsoleOverview> };
+
+type PastDays = { readonly orders: DailyOrderCount[]; readonly volumes: DailyPaidVolume[] };
+
+/**
+ * Reads the overview: today's orders and payments, the backlog and the watchers' cursors on every
+ * read (each an index range that stays small); the 29 days before today and the funds ledger from
+ * memory, reloaded behind the page when older than their limits, so the page costs the same at a
+ * million orders as at a hundred.
+ */
+export function createConsoleOverviewReader(
+  deps: Pick<Deps, 'store' | 'clock' | 'networks'>,
+  queries: ConsoleQueries,
+  onError: (error: unknown) => void,
+): ConsoleOverviewReader {
+  const now = () => deps.clock.now();
+  const pastDays = createRefreshingValue<number, PastDays>({
+    maxAgeMs: PAST_DAYS_MAX_AGE_MS,
+    now,
+    onError,
+    load: async (today) => {
+      const span = { fromMs: (today - OVERVIEW_SPAN_DAYS + 1) * DAY_MS, toMs: today * DAY_MS };
+      return { orders: await queries.countOrdersByDay(span), volumes: await queries.sumPaidVolumeByDay(span) };
+    },
+  });
+  const funds = createRefreshingValue<'all', readonly FundsReportLine[]>({
+    maxAgeMs: FUNDS_MAX_AGE_MS,
+    now,
+    onError,
+    load: async () =>
+      buildFundsReport({ funds: await deps.store.funds.summarizeFunds(), costs: [], networks: deps.networks }).funds,
+  });
+  return {
+    async read() {
+      const atMs = now();
+      const today = Math.floor(atMs / DAY_MS);
+      const todaySpan = { fromMs: today * DAY_MS, toMs: atMs + 1 };
+      const [past, todayOrders, todayVolumes, backlog, networks, fundsHeld] = await Promise.all([
+        pastDays.get(today),
+        queries.countOrdersByDay(todaySpan),
+        queries.sumPaidVolumeByDay(todaySpan),
+        queries.countBacklog(atMs),
+        getNetworkHeights(deps),
+        funds.get('all'),
+      ]);
+      const activity = summarizeConsoleActivity({
+        today,
+        spanDays: OVERVIEW_SPAN_DAYS,
+        orders: [...past.value.orders, ...todayOrders],
+        volumes: [...past.value.volumes, ...todayVolumes],
+      });
+      return { atMs, activity, pastDaysAtMs: past.atMs, backlog, networks, funds: fundsHeld };
+    },
+  };
+}

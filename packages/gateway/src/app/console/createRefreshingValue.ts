@@ -1,0 +1,47 @@
+/** A value with the time it was read. */
+export type HeldValue<T> = { readonly value: T; readonly atMs: number };
+
+export type RefreshingValue<K, T> = {
+  /**
+   * The value for `key`: the held one while it is fresh; the held one again when it is stale, with a
+   * reload started behind it; a load awaited only when nothing is held for `key`.
+   */
+  get(key: K): Promise<HeldValue<T>>;
+};
+
+/**
+ * Holds the last value `load` gave for one key and reloads it in the background once it is older than
+ * `maxAgeMs`, so a page built from slow aggregates answers from memory and shows their age. Callers
+ * at the same moment share one load; a failed background reload keeps the old value (`onError` hears of it).
+ */
+export function createRefreshingValue<K, T>(p: {
+  readonly load: (key: K) => Promise<T>;
+  readonly maxAgeMs: number;
+  readonly now: () => number;
+  readonly onError: (error: unknown) => void;
+}): RefreshingValue<K, T> {
+  let held: (HeldValue<T> & { readonly key: K }) | null = null;
+  let loading: { readonly key: K; readonly done: Promise<HeldValue<T>> } | null = null;
+  const reload = (key: K): Promise<HeldValue<T>> => {
+    if (loading !== null && loading.key === key) return loading.done;
+    const atMs = p.now();
+    const done = p.load(key).then((value) => {
+      held = { key, value, atMs };
+      return held;
+    });
+    const current = { key, done };
+    loading = current;
+    const clear = () => {
+      if (loading === current) loading = null;
+    };
+    done.then(clear, clear);
+    return done;
+  };
+  return {
+    async get(key) {
+      if (held === null || held.key !== key) return reload(key);
+      if (p.now() - held.atMs >= p.maxAgeMs) reload(key).catch(p.onError);
+      return held;
+    },
+  };
+}
