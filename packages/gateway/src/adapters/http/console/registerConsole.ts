@@ -10,7 +10,7 @@ import { createSessionGuard } from './auth/createSessionGuard.ts';
 import { registerAccountPages } from './auth/registerAccountPages.ts';
 import { registerConsoleAuth } from './auth/registerConsoleAuth.ts';
 import type { ConsoleContext } from './ConsoleContext.ts';
-import { registerNetworkPages } from './networks/registerNetworkPages.ts';
+import { registerNetworkPages } from './networks/registerNetworkPages.tsx';
 import { registerOrderPages } from './orders/registerOrderPages.ts';
 import { registerOverviewPage } from './overview/registerOverviewPage.ts';
 import { registerWebhookPages } from './webhooks/registerWebhookPages.ts';

@@ -1,0 +1,128 @@
+import type { FundsReport } from '../../../../app/buildFundsReport.ts';
+import { formatAmount } from '../../../../core/money/formatAmount.ts';
+
+/** An amount in whole tokens, or in base units (marked) when the config does not give the decimals. */
+function Amount({
+  value,
+  decimals,
+  unit,
+}: {
+  readonly value: bigint;
+  readonly decimals: number | null;
+  readonly unit?: string;
+}) {
+  if (decimals === null) return <span title="base units: the token is not in the config">{`${value} base units`}</span>;
+  return <>{`${formatAmount(value, decimals)}${unit === undefined ? '' : ` ${unit}`}`}</>;
+}
+
+/** The funds ledger `kassa funds` prints: received, collected and awaiting per token, then sweep costs. */
+export function FundsTables({ report }: { readonly report: FundsReport }) {
+  return (
+    <section aria-labelledby="funds-heading">
+      <h2 id="funds-heading">Funds</h2>
+      <ReceivedTable report={report} />
+      <SweepCostsTable report={report} />
+    </section>
+  );
+}
+
+function ReceivedTable({ report }: { readonly report: FundsReport }) {
+  return (
+    <>
+      {report.funds.length === 0 ? (
+        <p class="muted">No confirmed payments yet.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Network</th>
+                <th scope="col">Token</th>
+                <th scope="col" class="num">
+                  Received
+                </th>
+                <th scope="col" class="num">
+                  Collected
+                </th>
+                <th scope="col" class="num">
+                  Awaiting collection
+                </th>
+                <th scope="col" class="num">
+                  Addresses
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.funds.map((line) => (
+                <tr key={`${line.networkKey}:${line.contract ?? ''}`}>
+                  <td>{line.networkKey}</td>
+                  <td>{line.token}</td>
+                  <td class="num">
+                    <Amount value={line.received} decimals={line.decimals} />
+                  </td>
+                  <td class="num">
+                    <Amount value={line.collected} decimals={line.decimals} />
+                  </td>
+                  <td class="num">
+                    <Amount value={line.awaiting} decimals={line.decimals} />
+                  </td>
+                  <td class="num">{line.awaitingAddresses}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function SweepCostsTable({ report }: { readonly report: FundsReport }) {
+  return (
+    <>
+      <h2 id="costs-heading">Sweep costs</h2>
+      {report.costs.length === 0 ? (
+        <p class="muted">No sweeps yet: see `kassa sweep plan`.</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-labelledby="costs-heading">
+            <thead>
+              <tr>
+                <th scope="col">Network</th>
+                <th scope="col" class="num">
+                  Transactions
+                </th>
+                <th scope="col" class="num">
+                  Gas wallet fees
+                </th>
+                <th scope="col" class="num">
+                  Deposit fees
+                </th>
+                <th scope="col" class="num">
+                  Top-ups
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.costs.map((line) => (
+                <tr key={line.networkKey}>
+                  <td>{line.networkKey}</td>
+                  <td class="num">{line.transactions}</td>
+                  <td class="num">
+                    <Amount value={line.gasWalletFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                  </td>
+                  <td class="num">
+                    <Amount value={line.depositFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                  </td>
+                  <td class="num">
+                    <Amount value={line.topUpsWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
