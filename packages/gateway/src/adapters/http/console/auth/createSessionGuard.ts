@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { OperatorSession, OperatorStore } from '../../../../core/ports/OperatorStore.ts';
 import type { ConsoleContext } from '../ConsoleContext.ts';
-import { SESSION_COOKIE, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from './consoleSessionLimits.ts';
+import { SESSION_COOKIE, SESSION_TOUCH_EVERY_MS } from './consoleSessionLimits.ts';
+import { findLiveSession } from './findLiveSession.ts';
 import { getOperatorStore } from './getOperatorStore.ts';
 import { hasCsrfToken } from './hasCsrfToken.ts';
 import { isSameOriginRequest } from './isSameOriginRequest.ts';
@@ -40,20 +40,4 @@ export function createSessionGuard(ctx: ConsoleContext) {
       csrfToken: session.csrfToken,
     };
   };
-}
-
-/** The session of a cookie token while it is neither idle too long nor past its absolute end. */
-async function findLiveSession(
-  operators: OperatorStore,
-  token: string | undefined,
-  nowMs: number,
-): Promise<OperatorSession | null> {
-  if (token === undefined || token === '') return null;
-  const session = await operators.findSession(token);
-  if (session === null) return null;
-  if (nowMs >= session.expiresAtMs || nowMs - session.lastSeenAtMs >= SESSION_IDLE_MS) {
-    await operators.deleteSession(session.sessionId);
-    return null;
-  }
-  return session;
 }

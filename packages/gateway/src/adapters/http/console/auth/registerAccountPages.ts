@@ -7,10 +7,15 @@ import { AccountPage } from './AccountPage.tsx';
 import { getConsoleSession } from './ConsoleSession.ts';
 import { formatSessionCookie } from './formatSessionCookie.ts';
 import { getOperatorStore } from './getOperatorStore.ts';
+import { registerTotpRoutes } from './registerTotpRoutes.ts';
+import { TotpSection } from './TotpSection.tsx';
 
 type AccountRequest = FastifyRequest<{ Querystring: { done?: string } }>;
 
-const NOTICES: Readonly<Record<string, string>> = {};
+const NOTICES: Readonly<Record<string, string>> = {
+  'totp-on': 'Two-factor sign-in is on.',
+  'totp-off': 'Two-factor sign-in is off.',
+};
 
 /** `/console/account` and the sign-out posts (behind the session guard, so CSRF-checked). */
 export async function registerAccountPages(fastify: FastifyInstance, { ctx }: ConsolePluginOptions) {
@@ -19,19 +24,34 @@ export async function registerAccountPages(fastify: FastifyInstance, { ctx }: Co
     reply
       .header('set-cookie', formatSessionCookie(null, request.protocol === 'https'))
       .redirect(`/console/sign-in?done=${done}`, 303);
-
-  fastify.get('/console/account', async (request: AccountRequest, reply) => {
+  /** The account page, with an error of the two-factor form when one failed. */
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, totpError?: string) => {
     const session = getConsoleSession(request);
-    // Called as a function: a .ts file has no JSX, and the page uses no hooks.
+    const operator = await operators.findOperator(session.operatorId);
+    const pendingSecret = operator?.totpPendingSecret ?? null;
+    const state =
+      operator?.totpSecret != null
+        ? ({ kind: 'on' } as const)
+        : pendingSecret === null
+          ? ({ kind: 'off' } as const)
+          : ({ kind: 'pending', secret: pendingSecret } as const);
+    const otpauthUri =
+      pendingSecret === null
+        ? undefined
+        : `otpauth://totp/Kassa:${encodeURIComponent(session.operatorName)}?secret=${pendingSecret}&issuer=Kassa&algorithm=SHA1&digits=6&period=30`;
+    // Called as functions: a .ts file has no JSX, and these components use no hooks.
     const page = AccountPage({
       assets: ctx.assets,
       session,
       sessions: await operators.listSessionsOf(session.operatorId),
-      notice: NOTICES[request.query.done ?? ''],
-      totp: null,
+      notice: NOTICES[(request as AccountRequest).query.done ?? ''],
+      totp: TotpSection({ session, state, otpauthUri, error: totpError }),
     });
-    return sendHtml(request, reply, 200, renderHtmlDocument(page));
-  });
+    return sendHtml(request, reply, totpError === undefined ? 200 : 400, renderHtmlDocument(page));
+  };
+
+  fastify.get('/console/account', (request, reply) => accountPage(request, reply));
+  await registerTotpRoutes(fastify, { ctx, operators, accountPage });
 
   fastify.post('/console/sign-out', async (request, reply) => {
     await operators.deleteSession(getConsoleSession(request).sessionId);
