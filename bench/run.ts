@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 const ALL = [
   'create-order',
+  'checkout-render',
   'derive-address',
   'order-info',
   'scan-filters',
