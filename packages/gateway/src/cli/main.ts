@@ -14,6 +14,8 @@ commands:
   app list [--json]
   app rotate-secret APP_ID [--json]
   webhook list [--failed] [--app APP_ID] [--limit N] [--json]
+  operator add NAME | list | remove NAME | reset NAME [--config FILE] [--data-dir DIR] [--json]
+                                                    who may sign in to the console; add and reset print a one-time link
   webhook resend DELIVERY_ID [--json]
   funds [--config FILE] [--data-dir DIR] [--json]  what was paid, collected and awaits collection, per network and token
   sweep plan --network KEY --out FILE [--strategy auto|eip7702|topup] [--gas-wallet ADDR | --gas-key-file F]
@@ -53,6 +55,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./runAppCommand.ts')).runAppCommand(rest);
       case 'webhook':
         return await (await import('./runWebhookCommand.ts')).runWebhookCommand(rest);
+      case 'operator':
+        return await (await import('./runOperatorCommand.ts')).runOperatorCommand(rest);
       case 'funds':
         return await (await import('./runFundsCommand.ts')).runFundsCommand(rest);
       case 'sweep':

@@ -1,6 +1,12 @@
 import { PRE_SESSION_COOKIE } from '../../src/adapters/http/console/auth/preSessionCsrf.ts';
 
-export type ConsoleSignInReply = { readonly status: number; readonly html: string; readonly location: string | null };
+export type ConsoleSignInReply = {
+  readonly status: number;
+  readonly html: string;
+  readonly location: string | null;
+  /** The session cookie as a `Cookie` header value ('' when none was set). */
+  readonly setCookie: string;
+};
 
 /**
  * Posts the console's sign-in form as a browser would after loading it: first a GET for the
@@ -21,5 +27,10 @@ export async function postConsoleSignIn(
     headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrf, name: form.name, password: form.password }).toString(),
   });
-  return { status: reply.status, html: await reply.text(), location: reply.headers.get('location') };
+  return {
+    status: reply.status,
+    html: await reply.text(),
+    location: reply.headers.get('location'),
+    setCookie: (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
 }
