@@ -126,6 +126,7 @@ describe('npm start (kassa dev) from a fresh copy', () => {
         'test_account',
         'tokens',
         'tron',
+        'console_url',
       ]);
       expect(first.line.chain_id).toBe(31337);
       expect(Object.keys(first.line.test_account)).toEqual(['address', 'private_key']);
@@ -155,6 +156,10 @@ describe('npm start (kassa dev) from a fresh copy', () => {
       expect(first.line.public_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.line.rpc_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await (await fetch(`${first.line.public_url}/healthz`)).json()).toEqual({ status: 'ok' });
+      // The console link signs in as operator dev, no password asked.
+      expect(first.line.console_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/console\/dev-sign-in\?token=[\w-]{32}$/);
+      const signIn = await fetch(first.line.console_url, { redirect: 'manual' });
+      expect([signIn.status, signIn.headers.get('location')]).toEqual([303, '/console']);
       // The credentials are kept for scripts, readable by the owner only.
       const sandboxFile = path.join(clone, 'data', 'sandbox.json');
       expect(statSync(sandboxFile).mode & 0o777).toBe(0o600);
@@ -186,6 +191,10 @@ describe('npm start (kassa dev) from a fresh copy', () => {
       expect(second.line.app_id).toBe(first.line.app_id);
       expect(second.line.app_secret).toBe(first.line.app_secret);
       expect(second.line.tokens).toEqual(first.line.tokens);
+      // A new console link at every start: the one printed before no longer signs in.
+      expect(second.line.console_url).not.toBe(first.line.console_url);
+      const oldLink = first.line.console_url.replace(first.line.public_url, second.line.public_url);
+      expect((await fetch(oldLink, { redirect: 'manual' })).status).toBe(403);
       const kassa = createKassaClient({
         appId: second.line.app_id,
         appSecret: second.line.app_secret,

@@ -6,6 +6,8 @@ export type ConsoleSignInReply = {
   readonly location: string | null;
   /** The session cookie as a `Cookie` header value ('' when none was set). */
   readonly setCookie: string;
+  /** The whole `Set-Cookie` header, attributes included. */
+  readonly setCookieHeader: string;
 };
 
 /**
@@ -32,5 +34,6 @@ export async function postConsoleSignIn(
     html: await reply.text(),
     location: reply.headers.get('location'),
     setCookie: (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    setCookieHeader: reply.headers.get('set-cookie') ?? '',
   };
 }

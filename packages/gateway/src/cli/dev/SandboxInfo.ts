@@ -20,6 +20,11 @@ export type SandboxInfo = {
   }[];
   /** The simulated TRON network; null when kassa dev runs beside an external devnet (`--rpc-url`). */
   readonly tron: SandboxTronInfo | null;
+  /**
+   * The operator console: this run's link that signs in as operator `dev` without a password
+   * (its token changes at every start of `kassa dev`).
+   */
+  readonly console_url: string;
 };
 
 /** The `tron` block of {@link SandboxInfo}. */

@@ -11,6 +11,8 @@ export type DescribeSandboxParameters = {
   readonly chain: PrepareDevChainReturnType;
   /** The simulated TRON network; null or absent when the sandbox runs without it. */
   readonly tron?: TronSandboxChain | null;
+  /** The console's dev sign-in link; the plain sign-in page when the gateway has no dev token. */
+  readonly consoleUrl?: string;
 };
 
 /** What the `tron` block says, so a reader of `--json` alone knows no TRON node is involved. */
@@ -29,6 +31,7 @@ export function describeSandbox(p: DescribeSandboxParameters): SandboxInfo {
     test_account: { address: p.chain.testAccount.address, private_key: p.chain.testAccount.privateKey },
     tokens: [...describeTokens(p.chain.network), ...(tron === null ? [] : describeTokens(tron.chain.network))],
     tron: tron === null ? null : describeTron(tron),
+    console_url: p.consoleUrl ?? `${p.publicUrl}/console/sign-in`,
   };
 }
 

@@ -29,6 +29,7 @@ const INFO: SandboxInfo = {
     chain_id: 31338,
     network_key: 'TRON_DEV',
   },
+  console_url: 'http://127.0.0.1:8080/console/dev-sign-in?token=t0ken',
 };
 
 describe('formatSandboxBanner', () => {
@@ -42,6 +43,12 @@ describe('formatSandboxBanner', () => {
     expect(banner).toContain('USDT on TRX  TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t (token_id id-2)');
     expect(banner).toContain('TRX on TRX  native (token_id id-3)');
     expect(banner).toContain('USDT on DEV  0x5FbDB2315678afecb367f032d93F642f64180aa3 (token_id id-1)');
+  });
+
+  it('prints the console link that signs in as operator dev', () => {
+    expect(formatSandboxBanner(INFO, '/data')).toContain(
+      'Console        http://127.0.0.1:8080/console/dev-sign-in?token=t0ken (signs in as operator dev;',
+    );
   });
 
   it('says nothing of TRON beside an external devnet', () => {

@@ -25,6 +25,7 @@ export function formatSandboxBanner(info: SandboxInfo, dataDir: string): string 
     `  Public URL     ${info.public_url}`,
     `  App id         ${info.app_id}`,
     `  App secret     ${info.app_secret}`,
+    `  Console        ${info.console_url} (signs in as operator dev; this link changes at every start)`,
     `  Webhook inbox  ${info.public_url}/dev/inbox (also: sweep paid deposits to the test account)`,
     `  Devnet RPC     ${info.rpc_url} (chain id ${info.chain_id})`,
     ...tron,

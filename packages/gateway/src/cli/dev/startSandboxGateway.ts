@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createDevWallet } from '../../adapters/chains/evm/createDevWallet.ts';
 import { createWebhookInbox } from '../../adapters/http/dev/createWebhookInbox.ts';
@@ -39,10 +40,13 @@ export async function startSandboxGateway({
   // One test account pays on every sandbox chain: the same key, the same 20 bytes.
   const { address: payerAddress, privateKey } = chain.testAccount;
   const sandboxNetworks = tron === null ? [chain.network] : [chain.network, tron.chain.network];
+  // New at every start: a link printed by an earlier run stops working.
+  const consoleDevSignInToken = randomBytes(24).toString('base64url');
   const gateway = await createGateway(tron === null ? config : withSandboxTrxPrice(config), {
     networks: [...sandboxNetworks, ...config.networks.filter((n) => !sandboxNetworks.some((s) => s.key === n.key))],
     logger: { level: logLevel, stream: process.stderr },
     checkoutDevPanel: (state) => renderDevWalletPanel({ state, payerAddress }),
+    consoleDevSignInToken,
   });
   cleanups.push(() => gateway.close());
   const sandboxFile = path.join(config.dataDir, SANDBOX_FILE);
@@ -63,7 +67,15 @@ export async function startSandboxGateway({
         await runSandboxSweep({ dataDir: config.dataDir, funds: gateway.deps.store.funds, log: () => {} }),
       ),
   });
-  const info = describeSandbox({ appId, appSecret, publicUrl: config.server.publicUrl, rpcUrl, chain, tron });
+  const info = describeSandbox({
+    appId,
+    appSecret,
+    publicUrl: config.server.publicUrl,
+    rpcUrl,
+    chain,
+    tron,
+    consoleUrl: `${config.server.publicUrl}/console/dev-sign-in?token=${consoleDevSignInToken}`,
+  });
   // Written before listening: whoever finds the server up also finds this run's RPC URL in the file.
   writeSandboxFile(sandboxFile, info);
   await gateway.listen().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Operator, OperatorStore } from '../../../../core/ports/OperatorStore.ts';
 import type { ConsoleContext } from '../ConsoleContext.ts';
 import { formatSessionCookie } from './formatSessionCookie.ts';
+import { isSecureRequest } from './isSecureRequest.ts';
 import { startConsoleSession } from './startConsoleSession.ts';
 
 /** Opens a session for an operator who proved who they are, records it, and sends them on. */
@@ -30,6 +31,9 @@ export async function finishSignIn(
     atMs: nowMs,
   });
   return reply
-    .header('set-cookie', formatSessionCookie(session.token, request.protocol === 'https'))
+    .header(
+      'set-cookie',
+      formatSessionCookie(session.token, isSecureRequest(request, ctx.deps.config.server.publicUrl)),
+    )
     .redirect(p.next, 303);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasCsrfToken } from './hasCsrfToken.ts';
 import { isSameOriginRequest } from './isSameOriginRequest.ts';
+import { isSecureRequest } from './isSecureRequest.ts';
 import { readCookie } from './readCookie.ts';
 
 /**
@@ -13,11 +14,11 @@ import { readCookie } from './readCookie.ts';
 export const PRE_SESSION_COOKIE = 'kassa_console_pre';
 
 /** The pre-session token of this browser, set as a cookie when it has none yet. */
-export function ensurePreSessionToken(request: FastifyRequest, reply: FastifyReply): string {
+export function ensurePreSessionToken(request: FastifyRequest, reply: FastifyReply, publicUrl: string): string {
   const current = readCookie(request.headers.cookie, PRE_SESSION_COOKIE);
   if (current !== undefined && /^[\w-]{32}$/.test(current)) return current;
   const token = randomBytes(24).toString('base64url');
-  const secure = request.protocol === 'https' ? '; Secure' : '';
+  const secure = isSecureRequest(request, publicUrl) ? '; Secure' : '';
   reply.header('set-cookie', `${PRE_SESSION_COOKIE}=${token}; Path=/console; HttpOnly; SameSite=Strict${secure}`);
   return token;
 }

@@ -7,6 +7,7 @@ import { AccountPage } from './AccountPage.tsx';
 import { getConsoleSession } from './ConsoleSession.ts';
 import { formatSessionCookie } from './formatSessionCookie.ts';
 import { getOperatorStore } from './getOperatorStore.ts';
+import { isSecureRequest } from './isSecureRequest.ts';
 import { registerTotpRoutes } from './registerTotpRoutes.ts';
 import { TotpSection } from './TotpSection.tsx';
 
@@ -22,7 +23,7 @@ export async function registerAccountPages(fastify: FastifyInstance, { ctx }: Co
   const operators = getOperatorStore(ctx);
   const signOut = (request: FastifyRequest, reply: FastifyReply, done: string) =>
     reply
-      .header('set-cookie', formatSessionCookie(null, request.protocol === 'https'))
+      .header('set-cookie', formatSessionCookie(null, isSecureRequest(request, ctx.deps.config.server.publicUrl)))
       .redirect(`/console/sign-in?done=${done}`, 303);
   /** The account page, with an error of the two-factor form when one failed. */
   const accountPage = async (request: FastifyRequest, reply: FastifyReply, totpError?: string) => {

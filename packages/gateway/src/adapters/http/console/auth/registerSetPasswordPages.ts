@@ -25,7 +25,7 @@ export async function registerSetPasswordPages(fastify: FastifyInstance, { ctx }
     const html = renderHtmlDocument(
       SetPasswordPage({
         assets: ctx.assets,
-        csrfToken: ensurePreSessionToken(request, reply),
+        csrfToken: ensurePreSessionToken(request, reply, config.server.publicUrl),
         token: operator === null ? null : token,
         operatorName: operator?.name ?? '',
         error,

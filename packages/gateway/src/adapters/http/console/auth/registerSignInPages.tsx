@@ -37,7 +37,7 @@ export async function registerSignInPages(fastify: FastifyInstance, { ctx }: Con
   const form = (request: FastifyRequest) =>
     request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
   const page = (request: FastifyRequest, reply: FastifyReply, status: number, props: Partial<SignInPageProps>) => {
-    const csrfToken = ensurePreSessionToken(request, reply);
+    const csrfToken = ensurePreSessionToken(request, reply, config.server.publicUrl);
     const html = renderHtmlDocument(SignInPage({ assets: ctx.assets, csrfToken, next: '/console', ...props }));
     return sendHtml(request, reply, status, html);
   };
@@ -94,7 +94,7 @@ export async function registerSignInPages(fastify: FastifyInstance, { ctx }: Con
     }
     if (operator.totpSecret === null)
       return finishSignIn(ctx, operators, request, reply, { operator, next, method: 'password' });
-    const csrfToken = ensurePreSessionToken(request, reply);
+    const csrfToken = ensurePreSessionToken(request, reply, config.server.publicUrl);
     const pending = pendingSignIns.create(operator.operatorId, csrfToken, clock.now());
     return page(request, reply, 200, { next, name: operator.name, pending });
   });
@@ -103,7 +103,7 @@ export async function registerSignInPages(fastify: FastifyInstance, { ctx }: Con
     if (!hasPreSessionToken(request, config.server.publicUrl)) return refuseForm(reply);
     const body = form(request);
     const next = safeNextPath(body.get('next'));
-    const csrfToken = ensurePreSessionToken(request, reply);
+    const csrfToken = ensurePreSessionToken(request, reply, config.server.publicUrl);
     const proof = pendingSignIns.read(body.get('pending') ?? '', csrfToken, clock.now());
     const operator = proof === null ? null : await operators.findOperator(proof.operatorId);
     if (operator === null || operator.totpSecret === null) {
