@@ -96,11 +96,15 @@ describe.skipIf(!hasChromium())('console sign-in in Chromium', () => {
   );
 
   it(
-    'shows the audit and account pages within the screen at 390 and 1280 px, with no accessibility violations',
+    'shows the set-password, audit, account and sign-in pages within the screen at 390 and 1280 px, with no accessibility violations',
     async () => {
       const operator = await signInConsoleOperator(gw, { name: 'bob' });
       for (const device of ['mobile', 'desktop'] as const) {
         const tab = await newConsolePage(browser, device);
+        await tab.page.goto(await issueLink(`pat-${device}`));
+        await tab.screenshot('set-password');
+        expect(await tab.findAccessibilityViolations()).toEqual([]);
+        expect(await tab.overflowPx()).toBe(0);
         await tab.context.addCookies([operator.browserCookie]);
         for (const [path, name] of [
           ['/console/audit', 'audit'],
