@@ -15,6 +15,8 @@ const DAY_MS = 86_400_000;
 export const OVERVIEW_SPAN_DAYS = 30;
 /** Days before today only change when a reorg fails a confirmed payment: read again this often. */
 export const PAST_DAYS_MAX_AGE_MS = 600_000;
+/** The overview counts what waits up to this; past it, it says "more than". */
+export const BACKLOG_COUNT_CAP = 999;
 /** The funds ledger reads every confirmed payment and sweep (see FundsStore): read again this often. */
 export const FUNDS_MAX_AGE_MS = 300_000;
 
@@ -24,6 +26,7 @@ export type ConsoleOverview = {
   readonly activity: ConsoleActivity;
   /** When the days before today were read. */
   readonly pastDaysAtMs: number;
+  /** Each count stops at {@link BACKLOG_COUNT_CAP} + 1. */
   readonly backlog: ConsoleBacklog;
   readonly networks: readonly NetworkHeight[];
   /** What awaits collection, per network and asset, as `kassa funds` reports it. */
@@ -71,7 +74,7 @@ export function createConsoleOverviewReader(
         pastDays.get(today),
         queries.countOrdersByDay(todaySpan),
         queries.sumPaidVolumeByDay(todaySpan),
-        queries.countBacklog(atMs),
+        queries.countBacklog(atMs, BACKLOG_COUNT_CAP),
         getNetworkHeights(deps),
         funds.get('all'),
       ]);

@@ -103,7 +103,7 @@ export type DailyPaidVolume = {
   readonly amount: bigint;
 };
 
-/** Counts the overview shows beside the activity. */
+/** Counts the overview shows beside the activity; each stops at the cap it was asked with, plus one. */
 export type ConsoleBacklog = {
   /** Orders without funds still inside their valid period at the moment asked. */
   readonly openOrders: number;
@@ -126,7 +126,8 @@ export type ConsoleQueries = {
   findOrderDetail(orderId: string): Promise<ConsoleOrderDetail | null>;
   countOrdersByDay(p: { readonly fromMs: number; readonly toMs: number }): Promise<DailyOrderCount[]>;
   sumPaidVolumeByDay(p: { readonly fromMs: number; readonly toMs: number }): Promise<DailyPaidVolume[]>;
-  countBacklog(nowMs: number): Promise<ConsoleBacklog>;
+  /** What waits at `nowMs`; a count above `cap` means "more than `cap`" (it is not counted further). */
+  countBacklog(nowMs: number, cap: number): Promise<ConsoleBacklog>;
   listDeliveries(
     filter: ConsoleDeliveryFilter,
     page: { before?: ConsoleDeliveryCursor; limit: number },

@@ -150,7 +150,15 @@ describe.each(testDatabases())('console delivery and order queries ($kind)', (da
     await seed('d2', 'pending', [500]);
     await seed('d3', 'pending', []);
     await seed('d4', 'delivered', [200]);
-    expect(await queries.countBacklog(T0 + 1)).toEqual({ openOrders: 1, failedDeliveries: 1, retryingDeliveries: 1 });
+    expect(await queries.countBacklog(T0 + 1, 10)).toEqual({
+      openOrders: 1,
+      failedDeliveries: 1,
+      retryingDeliveries: 1,
+    });
+    await seed('d5', 'failed', [500]);
+    await seed('d6', 'failed', [500]);
+    // Counted up to the cap and one more: "more than 1".
+    expect((await queries.countBacklog(T0 + 1, 1)).failedDeliveries).toBe(2);
     expect(await queries.listAppNames()).toEqual([{ appId: app.appId, name: 'Shop' }]);
   });
 });

@@ -1,29 +1,30 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { ConsoleBacklog } from '../../../core/ports/ConsoleQueries.ts';
 import type { Database } from '../schema.ts';
 
 /**
  * What waits: open orders (through the status and expiry index) and deliveries out of attempts or
- * retrying (through the state index). Each count covers a part of its table that stays small while
- * things work, however many orders there are.
+ * retrying (through the state index). Each count stops at `cap + 1` rows: failed deliveries pile up
+ * over the years, and "more than 999" tells an operator as much as the exact number, at a bounded cost.
  */
-export async function countConsoleBacklog(db: Kysely<Database>, nowMs: number): Promise<ConsoleBacklog> {
-  const open = await db
-    .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'Pending')
-    .where('expires_at', '>', nowMs)
-    .executeTakeFirst();
-  const deliveries = await db
-    .selectFrom('deliveries')
-    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-    .where((eb) => eb.or([eb('state', '=', 'failed'), eb.and([eb('state', '=', 'pending'), eb('attempts', '>', 0)])]))
-    .groupBy('state')
-    .execute();
-  const countOf = (state: string) => Number(deliveries.find((row) => row.state === state)?.n ?? 0);
-  return {
-    openOrders: Number(open?.n ?? 0),
-    failedDeliveries: countOf('failed'),
-    retryingDeliveries: countOf('pending'),
+export async function countConsoleBacklog(db: Kysely<Database>, nowMs: number, cap: number): Promise<ConsoleBacklog> {
+  const countUpTo = async <T extends keyof Database>(rows: SelectQueryBuilder<Database, T, object>) => {
+    const found = await db
+      .selectFrom(
+        rows
+          .select(sql<number>`1`.as('one'))
+          .limit(cap + 1)
+          .as('s'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(found?.n ?? 0);
   };
+  const [openOrders, failedDeliveries, retryingDeliveries] = await Promise.all([
+    countUpTo(db.selectFrom('orders').where('status', '=', 'Pending').where('expires_at', '>', nowMs)),
+    countUpTo(db.selectFrom('deliveries').where('state', '=', 'failed')),
+    countUpTo(db.selectFrom('deliveries').where('state', '=', 'pending').where('attempts', '>', 0)),
+  ]);
+  return { openOrders, failedDeliveries, retryingDeliveries };
 }

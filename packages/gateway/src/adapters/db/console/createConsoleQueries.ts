@@ -27,7 +27,7 @@ export function createConsoleQueries(
     findOrderDetail: (orderId) => findConsoleOrderDetail(db, orderId),
     countOrdersByDay: (p) => countOrdersByDay(db, p),
     sumPaidVolumeByDay: (p) => sumPaidVolumeByDay(db, dialect.name, p),
-    countBacklog: (nowMs) => countConsoleBacklog(db, nowMs),
+    countBacklog: (nowMs, cap) => countConsoleBacklog(db, nowMs, cap),
     listDeliveries: (filter, page) => listConsoleDeliveries(db, filter, page),
   };
 }

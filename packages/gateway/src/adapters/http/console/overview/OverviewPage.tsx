@@ -1,4 +1,4 @@
-import type { ConsoleOverview } from '../../../../app/console/createConsoleOverviewReader.ts';
+import { BACKLOG_COUNT_CAP, type ConsoleOverview } from '../../../../app/console/createConsoleOverviewReader.ts';
 import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
@@ -29,15 +29,15 @@ export function OverviewPage({ assets, session, overview, heads }: OverviewPageP
         <Card value={formatUsdCents(today?.paidUsdCents ?? 0n)} label="Paid today" />
         <Card value={String(spanOrders)} label={`Orders, ${spanDays} days`} />
         <Card value={formatUsdCents(spanPaid)} label={`Paid, ${spanDays} days`} />
-        <Card value={String(backlog.openOrders)} label="Open orders" href="/console/orders?status=Pending" />
+        <Card value={countText(backlog.openOrders)} label="Open orders" href="/console/orders?status=Pending" />
         <Card
-          value={String(backlog.failedDeliveries)}
+          value={countText(backlog.failedDeliveries)}
           label="Webhooks failed"
           href="/console/webhooks?state=failed"
           alert={backlog.failedDeliveries > 0}
         />
         <Card
-          value={String(backlog.retryingDeliveries)}
+          value={countText(backlog.retryingDeliveries)}
           label="Webhooks retrying"
           href="/console/webhooks?state=pending"
         />
@@ -66,6 +66,11 @@ export function OverviewPage({ assets, session, overview, heads }: OverviewPageP
       </section>
     </ConsoleLayout>
   );
+}
+
+/** A backlog count, or "999+" past the cap it was counted to. */
+function countText(count: number): string {
+  return count > BACKLOG_COUNT_CAP ? `${BACKLOG_COUNT_CAP}+` : String(count);
 }
 
 function Card(p: { readonly value: string; readonly label: string; readonly href?: string; readonly alert?: boolean }) {
