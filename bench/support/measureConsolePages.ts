@@ -10,6 +10,8 @@ export type ConsolePageCase = {
 export type PageLatency = {
   readonly name: string;
   readonly requests: number;
+  /** The very first request of the page, left out of the percentiles: what a cold process pays once. */
+  readonly first: number;
   readonly p50: number;
   readonly p99: number;
   readonly max: number;

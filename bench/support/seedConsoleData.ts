@@ -53,7 +53,7 @@ const POSTGRES: SeedSql = {
 /**
  * Fills the gateway's tables with `count` orders (order `i` created `i × 31.5 s` before `nowMs`),
  * nine in ten with a quote, a third paid with one confirmed payment and its webhook (97 % delivered
- * at the first attempt, 2 % failed, 1 % retrying), written by a few INSERT … SELECT over a
+ * at the first attempt, 1 % failed, 1 % retrying), written by a few INSERT … SELECT over a
  * number series inside the database: a million orders in about a minute rather than an hour of API calls.
  */
 export async function seedConsoleData(kassaDb: KassaDb, count: number, nowMs: number): Promise<void> {
@@ -76,8 +76,25 @@ export async function seedConsoleData(kassaDb: KassaDb, count: number, nowMs: nu
       })
       .execute();
   }
-  const created = `(${nowMs} - i * ${ORDER_SPACING_MS})`;
-  const paid = `(i % 3 = 1 and i % 10 <> 0 and ${created} < ${nowMs - 3_600_000})`;
+  await seedOrdersAndQuotes(run, d, count, nowMs);
+  await seedPaymentsAndWebhooks(run, d, count, nowMs);
+  await run(
+    `insert into chain_cursors (network_key, next_block, updated_at) values ('BSC', '45000000', ${nowMs}), ('TRON', '70000000', ${nowMs})`,
+  );
+  // Fresh statistics and (PostgreSQL) a visibility map, as a database that grew to this size over a
+  // year would have from autovacuum: index-only scans then skip the table.
+  await run(kassaDb.dialect.name === 'postgres' ? 'vacuum analyze' : 'analyze');
+}
+
+type Run = (text: string) => Promise<unknown>;
+
+const createdAt = (nowMs: number) => `(${nowMs} - i * ${ORDER_SPACING_MS})`;
+/** Order i is paid: a third of the quoted ones, none of the last hour's. */
+const isPaid = (nowMs: number) => `(i % 3 = 1 and i % 10 <> 0 and ${createdAt(nowMs)} < ${nowMs - 3_600_000})`;
+
+async function seedOrdersAndQuotes(run: Run, d: SeedSql, count: number, nowMs: number): Promise<void> {
+  const created = createdAt(nowMs);
+  const paid = isPaid(nowMs);
   await run(`insert into orders (order_id, app_id, merchant_order_id, kind, product_name, product_price,
       denominated_currency, price_usd_cents, valid_period_seconds, return_url, notify_url, custom_value, remark,
       checkout_token, request_fingerprint, status, created_at, expires_at, watch_until)
@@ -97,6 +114,11 @@ export async function seedConsoleData(kassaDb: KassaDb, count: number, nowMs: nu
       case when ${d.part(coin, 2)} = '18' then '19990000000000000000' else '19990000' end,
       '0x' || ${d.hex('i', 40)}, i, 'bench', ${created} + 60000, ${created} + 60000
     from ${d.series(count)} s where i % 10 <> 0`);
+}
+
+async function seedPaymentsAndWebhooks(run: Run, d: SeedSql, count: number, nowMs: number): Promise<void> {
+  const created = createdAt(nowMs);
+  const paid = isPaid(nowMs);
   await run(`insert into payments (record_id, order_id, quote_id, network_key, txid, log_index, block_number,
       block_hash, from_address, to_address, contract, amount, status, seen_at, confirmed_at, failed_at)
     select 'r' || ${d.digits('i', 32)}, q.order_id, q.quote_id, q.network_key, '0x' || ${d.hex('i', 64)}, 0,
@@ -115,10 +137,4 @@ export async function seedConsoleData(kassaDb: KassaDb, count: number, nowMs: nu
     select delivery_id, first_attempt_at, 40, case when state = 'delivered' then 200 else 500 end, null,
       case when state = 'delivered' then 'success' else 'busy' end, case when state = 'delivered' then 1 else 0 end
     from deliveries`);
-  await run(
-    `insert into chain_cursors (network_key, next_block, updated_at) values ('BSC', '45000000', ${nowMs}), ('TRON', '70000000', ${nowMs})`,
-  );
-  // Fresh statistics and (PostgreSQL) a visibility map, as a database that grew to this size over a
-  // year would have from autovacuum: index-only scans then skip the table.
-  await run(kassaDb.dialect.name === 'postgres' ? 'vacuum analyze' : 'analyze');
 }

@@ -58,10 +58,11 @@ describe.each(testDatabases())('console overview ($kind)', (database) => {
     expect(card('Open orders')).toBe('1');
     expect(card('Webhooks failed')).toBe('0');
     expect(html.match(/<rect /g)).toHaveLength(30);
+    expect(html).toContain('the highest bar $12.50');
     expect(html).toContain(
-      '<th scope="row">ETH · DEV</th><td class="num">0</td><td class="num">0.001</td><td class="num">$2.50</td>',
+      '<td><strong>ETH · DEV</strong></td><td class="num">0</td><td class="num">0.001</td><td class="num">$2.50</td>',
     );
-    expect(html).toContain('<th scope="row">DEV</th>');
+    expect(html).toContain('<td><strong>DEV</strong></td>');
     expect(html).toContain('<td class="num">1233</td>');
     expect(html).toMatch(/<td>DEV<\/td><td>USDT<\/td><td class="num">25<\/td><td class="num">2<\/td>/);
   });

@@ -3,6 +3,7 @@ import type { ConsoleDeliveryWithAttempts } from '../../../../core/ports/Console
 import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import { CsrfField } from '../layout/CsrfField.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { AnswerExcerpt } from './AnswerExcerpt.tsx';
 
 const STATE_TONES: Readonly<Record<DeliveryState, string>> = { delivered: 'ok', pending: 'info', failed: 'bad' };
 
@@ -35,7 +36,7 @@ export function WebhookEntry({
         {` · ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`}
         {delivery.state === 'pending' ? ` · next at ${formatConsoleTime(delivery.nextAttemptAtMs)}` : ''}
       </div>
-      {attempts.length === 0 ? null : <AttemptTable attempts={attempts} />}
+      {attempts.length === 0 ? null : <AttemptList attempts={attempts} />}
       <form method="post" action={resendAction} class="actions">
         <CsrfField session={session} />
         <button type="submit" class="secondary">
@@ -46,35 +47,19 @@ export function WebhookEntry({
   );
 }
 
-function AttemptTable({ attempts }: { readonly attempts: readonly DeliveryAttempt[] }) {
+/** The attempts as a list (not a table): an answer reads whole on a phone, under its time and status. */
+function AttemptList({ attempts }: { readonly attempts: readonly DeliveryAttempt[] }) {
   return (
-    <div class="table-wrap attempts">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Attempt</th>
-            <th scope="col">HTTP</th>
-            <th scope="col" class="num">
-              Took
-            </th>
-            <th scope="col">Answer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((attempt, i) => (
-            <tr key={`${attempt.startedAtMs}-${i}`} class="attempt">
-              <td class="nowrap">{formatConsoleTime(attempt.startedAtMs)}</td>
-              <td>{attemptOutcome(attempt)}</td>
-              <td class="num nowrap">{`${attempt.latencyMs} ms`}</td>
-              <td>
-                {attempt.error === null ? null : <div class="error-text">{attempt.error}</div>}
-                {attempt.responseExcerpt === '' ? null : <pre class="excerpt">{attempt.responseExcerpt}</pre>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ol class="attempts">
+      {attempts.map((attempt, i) => (
+        <li key={`${attempt.startedAtMs}-${i}`} class="attempt">
+          <span class="nowrap">{formatConsoleTime(attempt.startedAtMs)}</span> {attemptOutcome(attempt)}{' '}
+          <span class="muted nowrap">{`${attempt.latencyMs} ms`}</span>
+          {attempt.error === null ? null : <div class="error-text">{attempt.error}</div>}
+          {attempt.responseExcerpt === '' ? null : <AnswerExcerpt text={attempt.responseExcerpt} />}
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -2,9 +2,9 @@ import type { DayActivity } from '../../../../core/console/summarizeConsoleActiv
 import { formatUsdCents } from './formatUsdCents.ts';
 
 const WIDTH = 720;
-const HEIGHT = 180;
-const TOP = 20;
-const BOTTOM = 24;
+const HEIGHT = 150;
+const TOP = 4;
+const BOTTOM = 2;
 const DAY_MS = 86_400_000;
 
 /** `2026-11-20` for a UTC day number. */
@@ -14,8 +14,8 @@ export function formatDay(day: number): string {
 
 /**
  * Daily paid volume in USD as bars, our own SVG (no script, no inline style, so the console's CSP
- * holds). The figure's text alternative is the table below it, which screen readers and phones
- * too narrow for the bars read instead.
+ * holds); its labels are the caption's HTML text, which stays legible where a phone shrinks the SVG.
+ * The figure's text alternative is the table of days below it.
  */
 export function PaidVolumeChart({ days }: { readonly days: readonly DayActivity[] }) {
   const max = days.reduce((m, d) => (d.paidUsdCents > m ? d.paidUsdCents : m), 0n);
@@ -38,21 +38,10 @@ export function PaidVolumeChart({ days }: { readonly days: readonly DayActivity[
             </rect>
           );
         })}
-        <text x={0} y={12}>
-          {formatUsdCents(max)}
-        </text>
-        {first === undefined ? null : (
-          <text x={0} y={HEIGHT - 6}>
-            {formatDay(first.day)}
-          </text>
-        )}
-        {last === undefined ? null : (
-          <text x={WIDTH} y={HEIGHT - 6} text-anchor="end">
-            {formatDay(last.day)}
-          </text>
-        )}
       </svg>
-      <figcaption class="muted">Paid volume per day (USD value at each quote's rate), oldest left.</figcaption>
+      <figcaption class="muted">
+        {`Paid volume per day, ${first === undefined ? '' : formatDay(first.day)} (left) to ${last === undefined ? '' : formatDay(last.day)}; the highest bar ${formatUsdCents(max)}. USD at each quote's rate.`}
+      </figcaption>
     </figure>
   );
 }

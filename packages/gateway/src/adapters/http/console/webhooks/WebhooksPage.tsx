@@ -5,6 +5,8 @@ import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { CsrfField } from '../layout/CsrfField.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { AnswerExcerpt } from '../orders/AnswerExcerpt.tsx';
+import { ScrollingTable } from '../orders/ScrollingTable.tsx';
 import { DeliveryStateBadge } from '../orders/WebhookEntry.tsx';
 
 /** The states the page lists: those an operator may need to act on. */
@@ -91,66 +93,60 @@ function BulkResend(p: WebhooksPageProps) {
 
 function DeliveryTable(p: WebhooksPageProps) {
   return (
-    <div class="table-wrap">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Next attempt</th>
-            <th scope="col">Order</th>
-            <th scope="col">App</th>
-            <th scope="col">Event</th>
-            <th scope="col">Last answer</th>
-            <th scope="col">
-              <span class="visually-hidden">Action</span>
-            </th>
+    <ScrollingTable label="Webhooks">
+      <thead>
+        <tr>
+          <th scope="col">Next attempt</th>
+          <th scope="col">Order</th>
+          <th scope="col">App</th>
+          <th scope="col">Event</th>
+          <th scope="col">Last answer</th>
+          <th scope="col">
+            <span class="visually-hidden">Action</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.rows.map(({ delivery, appName, lastAttempt }) => (
+          <tr key={delivery.deliveryId}>
+            <td class="nowrap">{formatConsoleTime(delivery.nextAttemptAtMs)}</td>
+            <td>
+              <a
+                href={`/console/orders/${encodeURIComponent(delivery.orderId)}#webhook-${encodeURIComponent(delivery.deliveryId)}`}
+              >
+                <code>{delivery.orderId}</code>
+              </a>
+            </td>
+            <td>{appName}</td>
+            <td class="nowrap">
+              {`${delivery.event} `}
+              <DeliveryStateBadge state={delivery.state} />
+              <div class="muted">{`${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`}</div>
+            </td>
+            <td>
+              {lastAttempt === null ? <span class="muted">not tried yet</span> : null}
+              {lastAttempt === null ? null : (
+                <div>
+                  {lastAttempt.statusCode === null
+                    ? (lastAttempt.error ?? 'no answer')
+                    : `HTTP ${lastAttempt.statusCode}`}
+                </div>
+              )}
+              {lastAttempt === null || lastAttempt.responseExcerpt === '' ? null : (
+                <AnswerExcerpt text={lastAttempt.responseExcerpt.slice(0, 200)} />
+              )}
+            </td>
+            <td>
+              <form method="post" action={`/console/webhooks/${encodeURIComponent(delivery.deliveryId)}/resend`}>
+                <FilterFields {...p} />
+                <button type="submit" class="secondary" aria-label={`Resend the webhook of order ${delivery.orderId}`}>
+                  Resend
+                </button>
+              </form>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {p.rows.map(({ delivery, appName, lastAttempt }) => (
-            <tr key={delivery.deliveryId}>
-              <td class="nowrap">{formatConsoleTime(delivery.nextAttemptAtMs)}</td>
-              <td>
-                <a
-                  href={`/console/orders/${encodeURIComponent(delivery.orderId)}#webhook-${encodeURIComponent(delivery.deliveryId)}`}
-                >
-                  <code>{delivery.orderId}</code>
-                </a>
-              </td>
-              <td>{appName}</td>
-              <td class="nowrap">
-                {`${delivery.event} `}
-                <DeliveryStateBadge state={delivery.state} />
-                <div class="muted">{`${delivery.attempts} attempt${delivery.attempts === 1 ? '' : 's'}`}</div>
-              </td>
-              <td>
-                {lastAttempt === null ? <span class="muted">not tried yet</span> : null}
-                {lastAttempt === null ? null : (
-                  <div>
-                    {lastAttempt.statusCode === null
-                      ? (lastAttempt.error ?? 'no answer')
-                      : `HTTP ${lastAttempt.statusCode}`}
-                  </div>
-                )}
-                {lastAttempt === null || lastAttempt.responseExcerpt === '' ? null : (
-                  <pre class="excerpt">{lastAttempt.responseExcerpt.slice(0, 200)}</pre>
-                )}
-              </td>
-              <td>
-                <form method="post" action={`/console/webhooks/${encodeURIComponent(delivery.deliveryId)}/resend`}>
-                  <FilterFields {...p} />
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={`Resend the webhook of order ${delivery.orderId}`}
-                  >
-                    Resend
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
