@@ -3,6 +3,7 @@ import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { CsrfField } from '../layout/CsrfField.tsx';
+import { TableWrap } from '../layout/TableWrap.tsx';
 import { AppStatusBadge } from './AppStatusBadge.tsx';
 import { toPercentText } from './readAppSettingsForm.ts';
 
@@ -23,7 +24,7 @@ export function AppsPage(p: AppsPageProps) {
       {p.apps.length === 0 ? (
         <p class="muted">No apps yet: create the first one below.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Apps">
           <table>
             <thead>
               <tr>
@@ -56,7 +57,7 @@ export function AppsPage(p: AppsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2 id="create-heading">Create an app</h2>
       {p.error === undefined ? null : (

@@ -40,6 +40,9 @@ function readPercent(text: string): { ok: true; fraction: Decimal } | { ok: fals
 
 /** The fraction as the form shows it, in percent: `{ units: 5n, scale: 3 }` → `0.5`. */
 export function toPercentText(fraction: Decimal): string {
-  // A negative scale appends zeros: `{ units: 1n, scale: -1 }` is `10`.
-  return formatDecimal({ units: fraction.units, scale: fraction.scale - 2 });
+  const { units, scale } = fraction;
+  // Moving the point right past the digits given multiplies by ten per missing place.
+  return scale >= 2
+    ? formatDecimal({ units, scale: scale - 2 })
+    : formatDecimal({ units: units * 10n ** BigInt(2 - scale), scale: 0 });
 }

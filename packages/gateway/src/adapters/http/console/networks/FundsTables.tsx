@@ -1,5 +1,6 @@
 import type { FundsReport } from '../../../../app/buildFundsReport.ts';
 import { formatAmount } from '../../../../core/money/formatAmount.ts';
+import { TableWrap } from '../layout/TableWrap.tsx';
 
 /** An amount in whole tokens, or in base units (marked) when the config does not give the decimals. */
 function Amount({
@@ -32,7 +33,7 @@ function ReceivedTable({ report }: { readonly report: FundsReport }) {
       {report.funds.length === 0 ? (
         <p class="muted">No confirmed payments yet.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Funds by token">
           <table>
             <thead>
               <tr>
@@ -71,7 +72,7 @@ function ReceivedTable({ report }: { readonly report: FundsReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );
@@ -84,7 +85,7 @@ function SweepCostsTable({ report }: { readonly report: FundsReport }) {
       {report.costs.length === 0 ? (
         <p class="muted">No sweeps yet: see `kassa sweep plan`.</p>
       ) : (
-        <div class="table-wrap">
+        <TableWrap label="Sweep costs">
           <table aria-labelledby="costs-heading">
             <thead>
               <tr>
@@ -121,7 +122,7 @@ function SweepCostsTable({ report }: { readonly report: FundsReport }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

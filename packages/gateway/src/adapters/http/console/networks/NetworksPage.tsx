@@ -3,6 +3,7 @@ import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { TableWrap } from '../layout/TableWrap.tsx';
 import { FundsTables } from './FundsTables.tsx';
 import type { EndpointStatus, NetworkStatus } from './NetworkStatus.ts';
 
@@ -48,7 +49,7 @@ function NetworkSection({ status }: { readonly status: NetworkStatus }) {
         <dt>Lag</dt>
         <dd>{lag === null ? 'unknown' : `${lag < 0n ? 0n : lag} blocks`}</dd>
       </dl>
-      <div class="table-wrap">
+      <TableWrap label={`RPC endpoints of ${network.key}`}>
         <table>
           <caption class="visually-hidden">{`RPC endpoints of ${network.key}`}</caption>
           <thead>
@@ -69,7 +70,7 @@ function NetworkSection({ status }: { readonly status: NetworkStatus }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }
