@@ -14,6 +14,8 @@ import { createGateway, type Gateway } from '../main.ts';
 
 const run = promisify(execFile);
 const PASSWORD = 'tangerine harbour fourteen';
+/** Each run of the CLI starts node and tsx: seconds apiece on a loaded 2-core machine. */
+const CLI_TEST_TIMEOUT_MS = 180_000;
 
 describe('kassa operator', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kassa-operator-cli-'));
@@ -77,87 +79,99 @@ describe('kassa operator', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('adds an operator whose one-time link sets a password to sign in with', async () => {
-    const added = await kassa('add', 'Grace', '--json');
-    expect(added.code).toBe(0);
-    const line = JSON.parse(added.stdout) as { name: string; set_password_url: string; expires_at: number };
-    expect(line.name).toBe('grace');
-    expect(line.set_password_url).toMatch(new RegExp(`^${baseUrl}/console/set-password\\?token=[\\w-]{32}$`));
-    expect(line.expires_at - Date.now() / 1000).toBeCloseTo(24 * 3600, -2);
-    // Opened in two tabs: the first post sets the password, the second finds the link spent.
-    const [first, second] = [await openLink(line.set_password_url), await openLink(line.set_password_url)];
-    expect([first.status, second.status]).toEqual([200, 200]);
-    expect([await first.post(), await second.post()]).toEqual([303, 410]);
-    expect((await openLink(line.set_password_url)).status).toBe(410);
-    expect((await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD })).status).toBe(303);
+  it(
+    'adds an operator whose one-time link sets a password to sign in with',
+    async () => {
+      const added = await kassa('add', 'Grace', '--json');
+      expect(added.code).toBe(0);
+      const line = JSON.parse(added.stdout) as { name: string; set_password_url: string; expires_at: number };
+      expect(line.name).toBe('grace');
+      expect(line.set_password_url).toMatch(new RegExp(`^${baseUrl}/console/set-password\\?token=[\\w-]{32}$`));
+      expect(line.expires_at - Date.now() / 1000).toBeCloseTo(24 * 3600, -2);
+      // Opened in two tabs: the first post sets the password, the second finds the link spent.
+      const [first, second] = [await openLink(line.set_password_url), await openLink(line.set_password_url)];
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect([await first.post(), await second.post()]).toEqual([303, 410]);
+      expect((await openLink(line.set_password_url)).status).toBe(410);
+      expect((await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD })).status).toBe(303);
 
-    const human = await kassa('add', 'heidi');
-    expect(human.stdout).toContain('operator heidi added.');
-    expect(human.stdout).toContain(`${baseUrl}/console/set-password?token=`);
-    const listed = await kassa('list', '--json');
-    expect(
-      listed.stdout
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as object),
-    ).toMatchObject([
-      { name: 'grace', password_set: true, totp: false },
-      { name: 'heidi', password_set: false, totp: false },
-    ]);
-    expect((await kassa('list')).stdout).toBe(
-      'grace  password set  two-factor off\nheidi  no password yet  two-factor off\n',
-    );
-  });
+      const human = await kassa('add', 'heidi');
+      expect(human.stdout).toContain('operator heidi added.');
+      expect(human.stdout).toContain(`${baseUrl}/console/set-password?token=`);
+      const listed = await kassa('list', '--json');
+      expect(
+        listed.stdout
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as object),
+      ).toMatchObject([
+        { name: 'grace', password_set: true, totp: false },
+        { name: 'heidi', password_set: false, totp: false },
+      ]);
+      expect((await kassa('list')).stdout).toBe(
+        'grace  password set  two-factor off\nheidi  no password yet  two-factor off\n',
+      );
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 
-  it('refuses a taken or invalid name and unknown operators, with one line and exit code 1', async () => {
-    for (const args of [
-      ['add', 'GRACE'],
-      ['add', 'two words'],
-      ['add'],
-      ['remove', 'nobody'],
-      ['reset', 'nobody'],
-      ['rename'],
-    ]) {
-      const result = await kassa(...args);
-      expect(result.code).toBe(1);
-      expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    }
-    expect((await kassa('add', 'grace')).stderr).toContain("an operator named 'grace' exists already");
-  });
+  it(
+    'refuses a taken or invalid name and unknown operators, with one line and exit code 1',
+    async () => {
+      for (const args of [
+        ['add', 'GRACE'],
+        ['add', 'two words'],
+        ['add'],
+        ['remove', 'nobody'],
+        ['reset', 'nobody'],
+        ['rename'],
+      ]) {
+        const result = await kassa(...args);
+        expect(result.code).toBe(1);
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      }
+      expect((await kassa('add', 'grace')).stderr).toContain("an operator named 'grace' exists already");
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 
-  it('reset ends sessions, voids the old link and gives a new one; remove ends sessions too', async () => {
-    const signedIn = await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD });
-    const cookie = signedIn.setCookie;
-    expect((await fetch(`${baseUrl}/console/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
-    const oldLink = (JSON.parse((await kassa('reset', 'heidi', '--json')).stdout) as { set_password_url: string })
-      .set_password_url;
-    const reset = JSON.parse((await kassa('reset', 'grace', '--json')).stdout) as { set_password_url: string };
-    expect((await fetch(`${baseUrl}/console/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(303);
-    expect((await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD })).status).toBe(401);
-    expect((await kassa('reset', 'heidi')).code).toBe(0);
-    expect((await openLink(oldLink)).status).toBe(410);
-    expect(await setPassword(reset.set_password_url)).toEqual({ page: 200, set: 303 });
+  it(
+    'reset ends sessions, voids the old link and gives a new one; remove ends sessions too',
+    async () => {
+      const signedIn = await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD });
+      const cookie = signedIn.setCookie;
+      expect((await fetch(`${baseUrl}/console/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+      const oldLink = (JSON.parse((await kassa('reset', 'heidi', '--json')).stdout) as { set_password_url: string })
+        .set_password_url;
+      const reset = JSON.parse((await kassa('reset', 'grace', '--json')).stdout) as { set_password_url: string };
+      expect((await fetch(`${baseUrl}/console/account`, { headers: { cookie }, redirect: 'manual' })).status).toBe(303);
+      expect((await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD })).status).toBe(401);
+      expect((await kassa('reset', 'heidi')).code).toBe(0);
+      expect((await openLink(oldLink)).status).toBe(410);
+      expect(await setPassword(reset.set_password_url)).toEqual({ page: 200, set: 303 });
 
-    const again = (await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD })).setCookie;
-    expect(JSON.parse((await kassa('remove', 'grace', '--json')).stdout)).toEqual({ name: 'grace', removed: true });
-    expect((await fetch(`${baseUrl}/console/account`, { headers: { cookie: again }, redirect: 'manual' })).status).toBe(
-      303,
-    );
-    expect((await kassa('list', '--json')).stdout).not.toContain('grace');
+      const again = (await postConsoleSignIn(baseUrl, { name: 'grace', password: PASSWORD })).setCookie;
+      expect(JSON.parse((await kassa('remove', 'grace', '--json')).stdout)).toEqual({ name: 'grace', removed: true });
+      expect(
+        (await fetch(`${baseUrl}/console/account`, { headers: { cookie: again }, redirect: 'manual' })).status,
+      ).toBe(303);
+      expect((await kassa('list', '--json')).stdout).not.toContain('grace');
 
-    const audit = await gateway.kassaDb.db
-      .selectFrom('audit_log')
-      .select(['operator_name', 'action', 'target'])
-      .where('operator_name', '=', 'cli')
-      .orderBy('audit_id')
-      .execute();
-    expect(audit.map((e) => `${e.action} ${e.target}`)).toEqual([
-      'operator.add grace',
-      'operator.add heidi',
-      'operator.reset heidi',
-      'operator.reset grace',
-      'operator.reset heidi',
-      'operator.remove grace',
-    ]);
-  });
+      const audit = await gateway.kassaDb.db
+        .selectFrom('audit_log')
+        .select(['operator_name', 'action', 'target'])
+        .where('operator_name', '=', 'cli')
+        .orderBy('audit_id')
+        .execute();
+      expect(audit.map((e) => `${e.action} ${e.target}`)).toEqual([
+        'operator.add grace',
+        'operator.add heidi',
+        'operator.reset heidi',
+        'operator.reset grace',
+        'operator.reset heidi',
+        'operator.remove grace',
+      ]);
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });

@@ -23,14 +23,20 @@ describe('password hashing', () => {
 
   it('spends the same work on a missing hash and answers false', async () => {
     const hash = await hashPassword('some password here');
-    const startKnown = performance.now();
-    await verifyPassword('a guess of a guesser', hash);
-    const knownMs = performance.now() - startKnown;
-    await verifyPassword('warm up', null);
-    const startMissing = performance.now();
-    expect(await verifyPassword('a guess of a guesser', null)).toBe(false);
-    const missingMs = performance.now() - startMissing;
-    expect(missingMs).toBeGreaterThan(knownMs / 3);
+    // The fastest of a few runs each: other processes on the machine only ever add time.
+    const fastestMs = async (stored: string | null) => {
+      let fastest = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const startMs = performance.now();
+        expect(await verifyPassword('a guess of a guesser', stored)).toBe(false);
+        fastest = Math.min(fastest, performance.now() - startMs);
+      }
+      return fastest;
+    };
+    const knownMs = await fastestMs(hash);
+    const missingMs = await fastestMs(null);
+    // Without the dummy scrypt run a missing hash would answer in well under a millisecond.
+    expect(missingMs).toBeGreaterThan(knownMs / 4);
   });
 
   it('refuses a stored string it does not know', async () => {
