@@ -44,7 +44,15 @@ describe.each(testDatabases())('console overview ($kind)', (database) => {
   });
   afterAll(async () => t?.stop());
 
+  it('shows today at once and the slow parts as being read, then from memory', async () => {
+    const cold = await (await fetch(`${t.baseUrl}/console`, { headers: { cookie: operator.cookie } })).text();
+    expect(cold).toContain('The days before today are being read');
+    expect(cold).toContain('The funds ledger is being read');
+    expect(/<span class="value">([^<]+)<\/span><span class="label">Orders today/.exec(cold)?.[1]).toBe('2');
+  });
+
   it('shows today, the 30 days, the backlog, the networks and the funds awaiting', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const response = await fetch(`${t.baseUrl}/console`, { headers: { cookie: operator.cookie } });
     expect(response.status).toBe(200);
     const html = await response.text();

@@ -47,6 +47,11 @@ describe.each(testDatabases())('createConsoleOverviewReader ($kind)', (database)
       await seedConsoleOrder(t.store, { n: 4, appId: app.appId, createdAtMs: now - 30 * DAY_MS });
       await seedConsoleOrder(t.store, { n: 7, appId: app.appId, createdAtMs: now - 1 });
 
+      // The first view does not wait for the slow parts: it shows today and starts reading them.
+      const cold = await reader.read();
+      expect([cold.pastDaysAtMs, cold.funds]).toEqual([null, null]);
+      expect(cold.activity.days.map((d) => d.orders).reduce((a, b) => a + b)).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 100));
       const first = await reader.read();
       expect(first.activity.days).toHaveLength(30);
       expect(first.activity.days.map((d) => d.orders).reduce((a, b) => a + b)).toBe(4);
@@ -60,7 +65,7 @@ describe.each(testDatabases())('createConsoleOverviewReader ($kind)', (database)
         }),
       ]);
       expect(first.backlog).toEqual({ openOrders: 1, failedDeliveries: 0, retryingDeliveries: 0 });
-      expect(first.funds.value).toEqual([
+      expect(first.funds?.value).toEqual([
         expect.objectContaining({ networkKey: 'DEV', awaiting: 25_000_000n, awaitingAddresses: 2 }),
       ]);
 

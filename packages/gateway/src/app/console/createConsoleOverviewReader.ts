@@ -23,14 +23,15 @@ export const FUNDS_MAX_AGE_MS = 300_000;
 /** Everything the overview page shows. */
 export type ConsoleOverview = {
   readonly atMs: number;
+  /** Without the days before today while they are first read (null `pastDaysAtMs`). */
   readonly activity: ConsoleActivity;
-  /** When the days before today were read. */
-  readonly pastDaysAtMs: number;
+  /** When the days before today were read; null while they are first read. */
+  readonly pastDaysAtMs: number | null;
   /** Each count stops at {@link BACKLOG_COUNT_CAP} + 1. */
   readonly backlog: ConsoleBacklog;
   readonly networks: readonly NetworkHeight[];
-  /** What awaits collection, per network and asset, as `kassa funds` reports it. */
-  readonly funds: HeldValue<readonly FundsReportLine[]>;
+  /** What awaits collection, per network and asset, as `kassa funds` reports it; null while first read. */
+  readonly funds: HeldValue<readonly FundsReportLine[]> | null;
 };
 
 export type ConsoleOverviewReader = { read(): Promise<ConsoleOverview> };
@@ -40,8 +41,8 @@ type PastDays = { readonly orders: DailyOrderCount[]; readonly volumes: DailyPai
 /**
  * Reads the overview: today's orders and payments, the backlog and the watchers' cursors on every
  * read (each an index range that stays small); the 29 days before today and the funds ledger from
- * memory, reloaded behind the page when older than their limits, so the page costs the same at a
- * million orders as at a hundred.
+ * memory, loaded and reloaded behind the page, so the page costs the same at a million orders as at
+ * a hundred, the first view after a start included (it shows them as still being read).
  */
 export function createConsoleOverviewReader(
   deps: Pick<Deps, 'store' | 'clock' | 'networks'>,
@@ -70,21 +71,21 @@ export function createConsoleOverviewReader(
       const atMs = now();
       const today = Math.floor(atMs / DAY_MS);
       const todaySpan = { fromMs: today * DAY_MS, toMs: atMs + 1 };
-      const [past, todayOrders, todayVolumes, backlog, networks, fundsHeld] = await Promise.all([
-        pastDays.get(today),
+      const past = pastDays.peek(today);
+      const fundsHeld = funds.peek('all');
+      const [todayOrders, todayVolumes, backlog, networks] = await Promise.all([
         queries.countOrdersByDay(todaySpan),
         queries.sumPaidVolumeByDay(todaySpan),
         queries.countBacklog(atMs, BACKLOG_COUNT_CAP),
         getNetworkHeights(deps),
-        funds.get('all'),
       ]);
       const activity = summarizeConsoleActivity({
         today,
         spanDays: OVERVIEW_SPAN_DAYS,
-        orders: [...past.value.orders, ...todayOrders],
-        volumes: [...past.value.volumes, ...todayVolumes],
+        orders: [...(past?.value.orders ?? []), ...todayOrders],
+        volumes: [...(past?.value.volumes ?? []), ...todayVolumes],
       });
-      return { atMs, activity, pastDaysAtMs: past.atMs, backlog, networks, funds: fundsHeld };
+      return { atMs, activity, pastDaysAtMs: past?.atMs ?? null, backlog, networks, funds: fundsHeld };
     },
   };
 }

@@ -3,16 +3,16 @@ export type HeldValue<T> = { readonly value: T; readonly atMs: number };
 
 export type RefreshingValue<K, T> = {
   /**
-   * The value for `key`: the held one while it is fresh; the held one again when it is stale, with a
-   * reload started behind it; a load awaited only when nothing is held for `key`.
+   * The value held for `key`, never waiting: null while its first load runs (started by this call
+   * when none runs yet); when it is older than `maxAgeMs`, the held value, with a reload started behind it.
    */
-  get(key: K): Promise<HeldValue<T>>;
+  peek(key: K): HeldValue<T> | null;
 };
 
 /**
  * Holds the last value `load` gave for one key and reloads it in the background once it is older than
  * `maxAgeMs`, so a page built from slow aggregates answers from memory and shows their age. Callers
- * at the same moment share one load; a failed background reload keeps the old value (`onError` hears of it).
+ * at the same moment share one load; a failed load keeps the old value (`onError` hears of it).
  */
 export function createRefreshingValue<K, T>(p: {
   readonly load: (key: K) => Promise<T>;
@@ -38,10 +38,10 @@ export function createRefreshingValue<K, T>(p: {
     return done;
   };
   return {
-    async get(key) {
-      if (held === null || held.key !== key) return reload(key);
-      if (p.now() - held.atMs >= p.maxAgeMs) reload(key).catch(p.onError);
-      return held;
+    peek(key) {
+      const current = held !== null && held.key === key ? held : null;
+      if (current === null || p.now() - current.atMs >= p.maxAgeMs) reload(key).catch(p.onError);
+      return current;
     },
   };
 }

@@ -50,7 +50,11 @@ export function OverviewPage({ assets, session, overview, heads }: OverviewPageP
           <summary>Every day in figures</summary>
           <DailyTable days={activity.days} />
         </details>
-        <p class="muted">{`Days before today as of ${formatConsoleTime(overview.pastDaysAtMs)}; today as of ${formatConsoleTime(overview.atMs)}.`}</p>
+        <p class="muted">
+          {overview.pastDaysAtMs === null
+            ? 'The days before today are being read (at a million orders that takes a moment): reload to see them.'
+            : `Days before today as of ${formatConsoleTime(overview.pastDaysAtMs)}; today as of ${formatConsoleTime(overview.atMs)}.`}
+        </p>
       </section>
       <section aria-labelledby="networks-heading">
         <h2 id="networks-heading">Networks</h2>
@@ -58,9 +62,12 @@ export function OverviewPage({ assets, session, overview, heads }: OverviewPageP
       </section>
       <section aria-labelledby="funds-heading">
         <h2 id="funds-heading">Awaiting collection</h2>
-        <FundsAwaitingTable lines={overview.funds.value} />
+        {overview.funds === null ? null : <FundsAwaitingTable lines={overview.funds.value} />}
         <p class="muted">
-          {`As of ${formatConsoleTime(overview.funds.atMs)}; the whole ledger is on the `}
+          {overview.funds === null
+            ? 'The funds ledger is being read (it sums every confirmed payment): reload to see it. '
+            : `As of ${formatConsoleTime(overview.funds.atMs)}; the whole ledger is on the `}
+          {overview.funds === null ? 'It is also on the ' : null}
           <a href="/console/networks">networks page</a>.
         </p>
       </section>
