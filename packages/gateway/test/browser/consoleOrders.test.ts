@@ -15,6 +15,7 @@ import { hasChromium, launchChromium } from './support/launchChromium.ts';
 
 const NAME = `<img src=x onerror="window.__xss=1">"><script>window.__xss=2</script>`;
 const CUSTOM = `"><svg onload="window.__xss=3"></svg><b>bold</b>`;
+const NOTIFY_QUERY = `x="><img src=x onerror="window.__xss=6"><script>window.__xss=7</script>`;
 const ANSWER = `<img src=x onerror="window.__xss=4">"><script>window.__xss=5</script> busy`;
 const TIMEOUT_MS = 90_000;
 
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium())('console orders and webhooks in Chromium', () =>
         product_price: '5',
         product_name: NAME,
         custom_value: CUSTOM,
-        notify_url: `${receiver.baseUrl}/hook`,
+        notify_url: `${receiver.baseUrl}/hook?${NOTIFY_QUERY}`,
       });
       const buyer = await browser.newPage();
       await buyer.goto(payment_url);
@@ -114,6 +115,7 @@ describe.skipIf(!hasChromium())('console orders and webhooks in Chromium', () =>
       const main = await page.locator('main').innerText();
       expect(main).toContain(NAME);
       expect(main).toContain(CUSTOM);
+      expect(main).toContain(`/hook?${NOTIFY_QUERY}`);
       expect(main).toContain('Payment confirmed: 5 USDT');
       expect(await page.locator(`a[href="https://explorer.example/tx/${txid}"]`).count()).toBeGreaterThan(0);
       expect(await page.locator('.attempt').count()).toBe(1);
