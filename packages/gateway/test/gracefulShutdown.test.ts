@@ -10,6 +10,9 @@ import { startServeProcess } from './support/startServeProcess.ts';
 import { type ReceiverAnswer, startWebhookReceiver } from './support/startWebhookReceiver.ts';
 import { testDatabases } from './support/testDatabases.ts';
 
+/** What exiting takes beyond the grace period on a loaded machine: writes, pool closes, process exit. */
+const EXIT_SLACK_MS = 2_500;
+
 const DELIVERIES = 12;
 const CLIENTS = 8;
 
@@ -147,7 +150,10 @@ describe.each(testDatabases())('kassa serve on SIGTERM ($kind)', { timeout: 120_
       const signalledAt = Date.now();
       serve.child.kill('SIGTERM');
       expect(await serve.exited).toBe(0);
-      expect(Date.now() - signalledAt).toBeLessThan(1_000);
+      // The grace period (1 s) bounds the wait for the hung attempts; the process still has to write
+      // their rows, close its pools and exit, which a loaded 2-core machine stretches by up to a
+      // second or two. Without the cut it would wait out the webhook timeout (10 s).
+      expect(Date.now() - signalledAt).toBeLessThan(1_000 + EXIT_SLACK_MS);
       const { deliveries } = await readDeliveries(db);
       expect(deliveries.filter((d) => d.state === 'delivered')).toEqual([]);
       // Cut attempts are due again at once and unleased: the next dispatcher sends them without waiting.
