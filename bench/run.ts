@@ -8,6 +8,7 @@ const ALL = [
   'checkout-render',
   'derive-address',
   'order-info',
+  'console',
   'scan-filters',
   'watcher',
   'detection-latency',
