@@ -48,6 +48,17 @@ describe('console networks page', () => {
     return response.text();
   };
 
+  it('reads the funds ledger behind the first view, and shows it from memory after', async () => {
+    expect(await page()).toContain('The funds ledger is being read');
+    let html = await page();
+    for (let i = 0; i < 100 && html.includes('being read'); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      html = await page();
+    }
+    expect(html).toContain('No confirmed payments yet.');
+    expect(html).toContain('As of 2026-11-20 12:00:00 UTC');
+  });
+
   it("shows each node's health and head without its API key, and the watcher's progress", async () => {
     const html = await page();
     expect(html).not.toContain('secret-api-key');

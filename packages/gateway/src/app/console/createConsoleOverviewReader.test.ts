@@ -6,6 +6,7 @@ import { seedConsoleOrder } from '../../../test/support/seedConsoleOrder.ts';
 import { testDatabases } from '../../../test/support/testDatabases.ts';
 import { createConsoleQueries } from '../../adapters/db/console/createConsoleQueries.ts';
 import { createConsoleOverviewReader, PAST_DAYS_MAX_AGE_MS } from './createConsoleOverviewReader.ts';
+import { createFundsLedger } from './createFundsLedger.ts';
 
 const DAY_MS = 86_400_000;
 const usdt = (n: number) => ({
@@ -28,6 +29,7 @@ describe.each(testDatabases())('createConsoleOverviewReader ($kind)', (database)
       const reader = createConsoleOverviewReader(
         { store: t.store, clock, networks: [] },
         createConsoleQueries(t.kassaDb),
+        createFundsLedger({ store: t.store, clock, networks: [] }, (error) => errors.push(error)),
         (error) => errors.push(error),
       );
       const now = clock.now();

@@ -5,9 +5,10 @@ import type {
   DailyOrderCount,
   DailyPaidVolume,
 } from '../../core/ports/ConsoleQueries.ts';
-import { buildFundsReport, type FundsReportLine } from '../buildFundsReport.ts';
+import type { FundsReportLine } from '../buildFundsReport.ts';
 import type { Deps } from '../Deps.ts';
 import { getNetworkHeights, type NetworkHeight } from '../getNetworkHeights.ts';
+import type { FundsLedger } from './createFundsLedger.ts';
 import { createRefreshingValue, type HeldValue } from './createRefreshingValue.ts';
 
 const DAY_MS = 86_400_000;
@@ -20,13 +21,6 @@ export const OVERVIEW_SPAN_DAYS = 30;
 export const PAST_DAYS_MAX_AGE_MS = 1_800_000;
 /** The overview counts what waits up to this; past it, it says "more than". */
 export const BACKLOG_COUNT_CAP = 999;
-/**
- * The funds ledger reads and sums every confirmed payment and sweep (FundsStore.summarizeFunds): at a
- * million orders 2–3 s, during which a SQLite process answers nothing else (bench/console.ts). So it
- * is read again at most this often, and only while someone looks at the overview.
- */
-export const FUNDS_MAX_AGE_MS = 900_000;
-
 /** Everything the overview page shows. */
 export type ConsoleOverview = {
   readonly atMs: number;
@@ -54,6 +48,7 @@ type PastDays = { readonly orders: DailyOrderCount[]; readonly volumes: DailyPai
 export function createConsoleOverviewReader(
   deps: Pick<Deps, 'store' | 'clock' | 'networks'>,
   queries: ConsoleQueries,
+  ledger: FundsLedger,
   onError: (error: unknown) => void,
 ): ConsoleOverviewReader {
   const now = () => deps.clock.now();
@@ -66,20 +61,14 @@ export function createConsoleOverviewReader(
       return { orders: await queries.countOrdersByDay(span), volumes: await queries.sumPaidVolumeByDay(span) };
     },
   });
-  const funds = createRefreshingValue<'all', readonly FundsReportLine[]>({
-    maxAgeMs: FUNDS_MAX_AGE_MS,
-    now,
-    onError,
-    load: async () =>
-      buildFundsReport({ funds: await deps.store.funds.summarizeFunds(), costs: [], networks: deps.networks }).funds,
-  });
   return {
     async read() {
       const atMs = now();
       const today = Math.floor(atMs / DAY_MS);
       const todaySpan = { fromMs: today * DAY_MS, toMs: atMs + 1 };
       const past = pastDays.peek(today);
-      const fundsHeld = funds.peek('all');
+      const ledgerHeld = ledger.peek('all');
+      const fundsHeld = ledgerHeld === null ? null : { value: ledgerHeld.value.funds, atMs: ledgerHeld.atMs };
       const [todayOrders, todayVolumes, backlog, networks] = await Promise.all([
         queries.countOrdersByDay(todaySpan),
         queries.sumPaidVolumeByDay(todaySpan),

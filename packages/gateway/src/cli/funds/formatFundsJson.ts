@@ -1,5 +1,5 @@
-import { formatAmount } from '../../core/money/formatAmount.ts';
 import type { FundsReport } from '../../app/buildFundsReport.ts';
+import { formatAmount } from '../../core/money/formatAmount.ts';
 
 /**
  * `kassa funds --json`: one document. Amounts are decimal strings in whole tokens (native coin for

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { EVM_NETWORK_KIND } from '../../adapters/chains/evm/evmNetworkKind.ts';
 import { TRON_NETWORK_KIND } from '../../adapters/chains/tron/tronNetworkKind.ts';
-import type { Network } from '../../core/network.ts';
 import { buildFundsReport } from '../../app/buildFundsReport.ts';
+import type { Network } from '../../core/network.ts';
 import { formatFundsJson } from './formatFundsJson.ts';
 import { formatFundsTable } from './formatFundsTable.ts';
 

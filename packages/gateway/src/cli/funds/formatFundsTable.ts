@@ -1,5 +1,5 @@
-import { formatAmount } from '../../core/money/formatAmount.ts';
 import type { FundsReport } from '../../app/buildFundsReport.ts';
+import { formatAmount } from '../../core/money/formatAmount.ts';
 
 /** Marks an amount shown in base units because the config does not give the token's decimals. */
 const BASE_UNITS_MARK = '*';

@@ -1,3 +1,4 @@
+import type { FundsLedger } from '../../../app/console/createFundsLedger.ts';
 import type { Deps } from '../../../app/Deps.ts';
 import type { AuditLog } from '../../../core/ports/AuditLog.ts';
 import type { KassaDb } from '../../db/createDb.ts';
@@ -11,6 +12,8 @@ export type ConsoleContext = {
   /** The console reads across tables (orders list, overview) with queries of its own. */
   readonly kassaDb: KassaDb;
   readonly audit: AuditLog;
+  /** The funds ledger, read behind the pages that show it (overview, networks) and shared by them. */
+  readonly fundsLedger: FundsLedger;
   readonly assets: ConsoleAssetHrefs;
   /**
    * `kassa dev` only: the secret of the link that signs in without a password

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { createFundsLedger } from '../../../app/console/createFundsLedger.ts';
 import type { Deps } from '../../../app/Deps.ts';
 import type { AuditLog } from '../../../core/ports/AuditLog.ts';
 import type { KassaDb } from '../../db/createDb.ts';
@@ -51,6 +52,9 @@ export async function registerConsole(fastify: FastifyInstance, options: Registe
     deps: options.deps,
     kassaDb: options.kassaDb,
     audit: options.audit,
+    fundsLedger: createFundsLedger(options.deps, (error) =>
+      fastify.log.warn({ err: error }, 'console: reading the funds ledger failed; the older figures stay shown'),
+    ),
     assets: { css: css.path, js: js.path },
     devSignInToken: options.devSignInToken,
   };

@@ -21,8 +21,7 @@ afterAll(async () => {
 
 // 'pending': a transaction the node accepted counts at once, even while anvil has yet to mine it
 // (on a loaded machine its automine lags the answer to eth_sendRawTransaction).
-const gasWalletNonce = () =>
-  f.publicClient.getTransactionCount({ address: f.gasAccount.address, blockTag: 'pending' });
+const gasWalletNonce = () => f.publicClient.getTransactionCount({ address: f.gasAccount.address, blockTag: 'pending' });
 
 /** Three token-only addresses: each needs exactly one top-up. */
 async function fundTopUpSweep(first: number, planId: string): Promise<{ signed: SignedSweep; addresses: Address[] }> {

@@ -3,7 +3,7 @@ import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { CsrfField } from '../layout/CsrfField.tsx';
-import { TableWrap } from '../layout/TableWrap.tsx';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 import { AppStatusBadge } from './AppStatusBadge.tsx';
 import { toPercentText } from './readAppSettingsForm.ts';
 
@@ -24,40 +24,38 @@ export function AppsPage(p: AppsPageProps) {
       {p.apps.length === 0 ? (
         <p class="muted">No apps yet: create the first one below.</p>
       ) : (
-        <TableWrap label="Apps">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">App ID</th>
-                <th scope="col">Webhook URL</th>
-                <th scope="col" class="num">
-                  Tolerance
-                </th>
-                <th scope="col">Coins</th>
-                <th scope="col">State</th>
+        <ScrollingTable label="Apps">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">App ID</th>
+              <th scope="col">Webhook URL</th>
+              <th scope="col" class="num">
+                Tolerance
+              </th>
+              <th scope="col">Coins</th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.apps.map((app) => (
+              <tr key={app.appId}>
+                <td>
+                  <a href={`/console/apps/${encodeURIComponent(app.appId)}`}>{app.name}</a>
+                </td>
+                <td>
+                  <code>{app.appId}</code>
+                </td>
+                <td>{app.webhookUrl === null ? <span class="muted">none</span> : <code>{app.webhookUrl}</code>}</td>
+                <td class="num">{`${toPercentText(app.paymentTolerance)} %`}</td>
+                <td>{app.enabledTokenIds === null ? 'All' : `${app.enabledTokenIds.length} of ${p.tokenCount}`}</td>
+                <td>
+                  <AppStatusBadge app={app} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {p.apps.map((app) => (
-                <tr key={app.appId}>
-                  <td>
-                    <a href={`/console/apps/${encodeURIComponent(app.appId)}`}>{app.name}</a>
-                  </td>
-                  <td>
-                    <code>{app.appId}</code>
-                  </td>
-                  <td>{app.webhookUrl === null ? <span class="muted">none</span> : <code>{app.webhookUrl}</code>}</td>
-                  <td class="num">{`${toPercentText(app.paymentTolerance)} %`}</td>
-                  <td>{app.enabledTokenIds === null ? 'All' : `${app.enabledTokenIds.length} of ${p.tokenCount}`}</td>
-                  <td>
-                    <AppStatusBadge app={app} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <h2 id="create-heading">Create an app</h2>
       {p.error === undefined ? null : (

@@ -3,6 +3,7 @@ import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 
 export type AuditPageProps = {
   readonly assets: ConsoleAssetHrefs;
@@ -21,41 +22,38 @@ export function AuditPage(p: AuditPageProps) {
       {p.entries.length === 0 ? (
         <p class="muted">Nothing recorded yet.</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls here, and keyboard users must reach it too (axe: scrollable-region-focusable).
-        <section class="table-wrap" tabIndex={0} aria-label="Audit entries">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                <th scope="col">Operator</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Details</th>
-                <th scope="col">Address</th>
+        <ScrollingTable label="Audit entries">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Operator</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">Details</th>
+              <th scope="col">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.entries.map((entry) => (
+              <tr key={entry.auditId}>
+                <td class="nowrap">{formatConsoleTime(entry.atMs)}</td>
+                <td>{entry.operatorName}</td>
+                <td class="nowrap">
+                  <code>{entry.action}</code>
+                </td>
+                <td class="excerpt">{entry.target}</td>
+                <td class="excerpt">
+                  {Object.entries(entry.details).map(([key, value]) => (
+                    <div key={key}>
+                      <span class="muted">{key}:</span> {value}
+                    </div>
+                  ))}
+                </td>
+                <td>{entry.address ?? ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {p.entries.map((entry) => (
-                <tr key={entry.auditId}>
-                  <td class="nowrap">{formatConsoleTime(entry.atMs)}</td>
-                  <td>{entry.operatorName}</td>
-                  <td class="nowrap">
-                    <code>{entry.action}</code>
-                  </td>
-                  <td class="excerpt">{entry.target}</td>
-                  <td class="excerpt">
-                    {Object.entries(entry.details).map(([key, value]) => (
-                      <div key={key}>
-                        <span class="muted">{key}:</span> {value}
-                      </div>
-                    ))}
-                  </td>
-                  <td>{entry.address ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
       <nav class="pager" aria-label="Audit log pages">
         {p.isPaged ? <a href="/console/audit">Newest</a> : null}

@@ -4,6 +4,7 @@ import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { CsrfField } from '../layout/CsrfField.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 import type { ConsoleSession } from './ConsoleSession.ts';
 
 export type AccountPageProps = {
@@ -24,37 +25,34 @@ export function AccountPage(p: AccountPageProps) {
       </p>
       {p.totp}
       <h2>Sessions</h2>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table wider than a phone scrolls here, and keyboard users must reach it too (axe: scrollable-region-focusable). */}
-      <section class="table-wrap" tabIndex={0} aria-label="Sessions">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Address</th>
-              <th scope="col">Browser</th>
+      <ScrollingTable label="Sessions">
+        <thead>
+          <tr>
+            <th scope="col">Signed in</th>
+            <th scope="col">Last seen</th>
+            <th scope="col">Address</th>
+            <th scope="col">Browser</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.sessions.map((s) => (
+            <tr key={s.sessionId}>
+              <td class="nowrap">
+                {formatConsoleTime(s.createdAtMs)}
+                {s.sessionId === p.session.sessionId ? (
+                  <>
+                    {' '}
+                    <span class="badge info">this one</span>
+                  </>
+                ) : null}
+              </td>
+              <td class="nowrap">{formatConsoleTime(s.lastSeenAtMs)}</td>
+              <td>{s.address ?? ''}</td>
+              <td class="excerpt">{s.userAgent ?? ''}</td>
             </tr>
-          </thead>
-          <tbody>
-            {p.sessions.map((s) => (
-              <tr key={s.sessionId}>
-                <td class="nowrap">
-                  {formatConsoleTime(s.createdAtMs)}
-                  {s.sessionId === p.session.sessionId ? (
-                    <>
-                      {' '}
-                      <span class="badge info">this one</span>
-                    </>
-                  ) : null}
-                </td>
-                <td class="nowrap">{formatConsoleTime(s.lastSeenAtMs)}</td>
-                <td>{s.address ?? ''}</td>
-                <td class="excerpt">{s.userAgent ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </tbody>
+      </ScrollingTable>
       <form
         class="actions"
         method="post"

@@ -1,6 +1,6 @@
 import type { FundsReport } from '../../../../app/buildFundsReport.ts';
 import { formatAmount } from '../../../../core/money/formatAmount.ts';
-import { TableWrap } from '../layout/TableWrap.tsx';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 
 /** An amount in whole tokens, or in base units (marked) when the config does not give the decimals. */
 function Amount({
@@ -33,46 +33,44 @@ function ReceivedTable({ report }: { readonly report: FundsReport }) {
       {report.funds.length === 0 ? (
         <p class="muted">No confirmed payments yet.</p>
       ) : (
-        <TableWrap label="Funds by token">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Network</th>
-                <th scope="col">Token</th>
-                <th scope="col" class="num">
-                  Received
-                </th>
-                <th scope="col" class="num">
-                  Collected
-                </th>
-                <th scope="col" class="num">
-                  Awaiting collection
-                </th>
-                <th scope="col" class="num">
-                  Addresses
-                </th>
+        <ScrollingTable label="Funds by token">
+          <thead>
+            <tr>
+              <th scope="col">Network</th>
+              <th scope="col">Token</th>
+              <th scope="col" class="num">
+                Received
+              </th>
+              <th scope="col" class="num">
+                Collected
+              </th>
+              <th scope="col" class="num">
+                Awaiting collection
+              </th>
+              <th scope="col" class="num">
+                Addresses
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.funds.map((line) => (
+              <tr key={`${line.networkKey}:${line.contract ?? ''}`}>
+                <td>{line.networkKey}</td>
+                <td>{line.token}</td>
+                <td class="num">
+                  <Amount value={line.received} decimals={line.decimals} />
+                </td>
+                <td class="num">
+                  <Amount value={line.collected} decimals={line.decimals} />
+                </td>
+                <td class="num">
+                  <Amount value={line.awaiting} decimals={line.decimals} />
+                </td>
+                <td class="num">{line.awaitingAddresses}</td>
               </tr>
-            </thead>
-            <tbody>
-              {report.funds.map((line) => (
-                <tr key={`${line.networkKey}:${line.contract ?? ''}`}>
-                  <td>{line.networkKey}</td>
-                  <td>{line.token}</td>
-                  <td class="num">
-                    <Amount value={line.received} decimals={line.decimals} />
-                  </td>
-                  <td class="num">
-                    <Amount value={line.collected} decimals={line.decimals} />
-                  </td>
-                  <td class="num">
-                    <Amount value={line.awaiting} decimals={line.decimals} />
-                  </td>
-                  <td class="num">{line.awaitingAddresses}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </>
   );
@@ -85,44 +83,42 @@ function SweepCostsTable({ report }: { readonly report: FundsReport }) {
       {report.costs.length === 0 ? (
         <p class="muted">No sweeps yet: see `kassa sweep plan`.</p>
       ) : (
-        <TableWrap label="Sweep costs">
-          <table aria-labelledby="costs-heading">
-            <thead>
-              <tr>
-                <th scope="col">Network</th>
-                <th scope="col" class="num">
-                  Transactions
-                </th>
-                <th scope="col" class="num">
-                  Gas wallet fees
-                </th>
-                <th scope="col" class="num">
-                  Deposit fees
-                </th>
-                <th scope="col" class="num">
-                  Top-ups
-                </th>
+        <ScrollingTable label="Sweep costs">
+          <thead>
+            <tr>
+              <th scope="col">Network</th>
+              <th scope="col" class="num">
+                Transactions
+              </th>
+              <th scope="col" class="num">
+                Gas wallet fees
+              </th>
+              <th scope="col" class="num">
+                Deposit fees
+              </th>
+              <th scope="col" class="num">
+                Top-ups
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.costs.map((line) => (
+              <tr key={line.networkKey}>
+                <td>{line.networkKey}</td>
+                <td class="num">{line.transactions}</td>
+                <td class="num">
+                  <Amount value={line.gasWalletFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                </td>
+                <td class="num">
+                  <Amount value={line.depositFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                </td>
+                <td class="num">
+                  <Amount value={line.topUpsWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {report.costs.map((line) => (
-                <tr key={line.networkKey}>
-                  <td>{line.networkKey}</td>
-                  <td class="num">{line.transactions}</td>
-                  <td class="num">
-                    <Amount value={line.gasWalletFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
-                  </td>
-                  <td class="num">
-                    <Amount value={line.depositFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
-                  </td>
-                  <td class="num">
-                    <Amount value={line.topUpsWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+            ))}
+          </tbody>
+        </ScrollingTable>
       )}
     </>
   );

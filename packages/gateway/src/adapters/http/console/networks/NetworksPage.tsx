@@ -1,9 +1,10 @@
 import type { FundsReport } from '../../../../app/buildFundsReport.ts';
+import type { HeldValue } from '../../../../app/console/createRefreshingValue.ts';
 import type { ConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
-import { TableWrap } from '../layout/TableWrap.tsx';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 import { FundsTables } from './FundsTables.tsx';
 import type { EndpointStatus, NetworkStatus } from './NetworkStatus.ts';
 
@@ -11,7 +12,8 @@ export type NetworksPageProps = {
   readonly assets: ConsoleAssetHrefs;
   readonly session: ConsoleSession;
   readonly networks: readonly NetworkStatus[];
-  readonly funds: FundsReport;
+  /** Null while the ledger is first read after a start. */
+  readonly funds: HeldValue<FundsReport> | null;
 };
 
 /** Every network: how far the watcher has followed it, its RPC nodes' health, and the funds ledger. */
@@ -21,7 +23,17 @@ export function NetworksPage(p: NetworksPageProps) {
       {p.networks.map((status) => (
         <NetworkSection key={status.network.key} status={status} />
       ))}
-      <FundsTables report={p.funds} />
+      {p.funds === null ? (
+        <>
+          <h2>Funds</h2>
+          <p class="muted">The funds ledger is being read; reload in a few seconds.</p>
+        </>
+      ) : (
+        <>
+          <FundsTables report={p.funds.value} />
+          <p class="muted">{`As of ${formatConsoleTime(p.funds.atMs)}; read again every 15 minutes while looked at.`}</p>
+        </>
+      )}
     </ConsoleLayout>
   );
 }
@@ -49,28 +61,26 @@ function NetworkSection({ status }: { readonly status: NetworkStatus }) {
         <dt>Lag</dt>
         <dd>{lag === null ? 'unknown' : `${lag < 0n ? 0n : lag} blocks`}</dd>
       </dl>
-      <TableWrap label={`RPC endpoints of ${network.key}`}>
-        <table>
-          <caption class="visually-hidden">{`RPC endpoints of ${network.key}`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">RPC endpoint</th>
-              <th scope="col">Health</th>
-              <th scope="col" class="num">
-                Head
-              </th>
-              <th scope="col" class="num">
-                Answered in
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {status.endpoints.map((endpoint, index) => (
-              <EndpointRow key={index} endpoint={endpoint} />
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <ScrollingTable label={`RPC endpoints of ${network.key}`}>
+        <caption class="visually-hidden">{`RPC endpoints of ${network.key}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">RPC endpoint</th>
+            <th scope="col">Health</th>
+            <th scope="col" class="num">
+              Head
+            </th>
+            <th scope="col" class="num">
+              Answered in
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {status.endpoints.map((endpoint, index) => (
+            <EndpointRow key={index} endpoint={endpoint} />
+          ))}
+        </tbody>
+      </ScrollingTable>
     </section>
   );
 }

@@ -2,8 +2,8 @@ import { formatAmount } from '../../../../core/money/formatAmount.ts';
 import type { Network } from '../../../../core/network.ts';
 import type { ConsoleOrderRow } from '../../../../core/ports/ConsoleQueries.ts';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
-import { ScrollingTable } from './ScrollingTable.tsx';
 
 /** Orders as rows: each links to its page. The table scrolls sideways on a phone, the page does not. */
 export function OrderTable({

@@ -2,7 +2,7 @@ import type { FundsReportLine } from '../../../../app/buildFundsReport.ts';
 import type { NetworkHeight } from '../../../../app/getNetworkHeights.ts';
 import type { CoinActivity, DayActivity } from '../../../../core/console/summarizeConsoleActivity.ts';
 import { formatAmount } from '../../../../core/money/formatAmount.ts';
-import { ScrollingTable } from '../orders/ScrollingTable.tsx';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 import { formatUsdCents } from './formatUsdCents.ts';
 import { formatDay } from './PaidVolumeChart.tsx';
 

@@ -11,7 +11,7 @@ import { OverviewPage } from './OverviewPage.tsx';
 /** `/console`: the overview, from figures that cost the same at a million orders as at a hundred. */
 export async function registerOverviewPage(fastify: FastifyInstance, { ctx }: ConsolePluginOptions) {
   const { deps } = ctx;
-  const overview = createConsoleOverviewReader(deps, createConsoleQueries(ctx.kassaDb), (error) =>
+  const overview = createConsoleOverviewReader(deps, createConsoleQueries(ctx.kassaDb), ctx.fundsLedger, (error) =>
     fastify.log.warn({ err: error }, 'console overview: reloading its figures failed; the older ones stay shown'),
   );
   const heads = createHeadTracker(() => deps.clock.now());

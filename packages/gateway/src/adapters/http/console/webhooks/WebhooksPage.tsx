@@ -5,8 +5,8 @@ import type { ConsoleAssetHrefs } from '../ConsoleContext.ts';
 import { ConsoleLayout } from '../layout/ConsoleLayout.tsx';
 import { CsrfField } from '../layout/CsrfField.tsx';
 import { formatConsoleTime } from '../layout/formatConsoleTime.ts';
+import { ScrollingTable } from '../layout/ScrollingTable.tsx';
 import { AnswerExcerpt } from '../orders/AnswerExcerpt.tsx';
-import { ScrollingTable } from '../orders/ScrollingTable.tsx';
 import { DeliveryStateBadge } from '../orders/WebhookEntry.tsx';
 
 /** The states the page lists: those an operator may need to act on. */
