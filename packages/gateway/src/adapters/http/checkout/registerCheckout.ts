@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../../app/Deps.ts';
 import type { CheckoutState } from '../../../app/getCheckoutState.ts';
+import { loadStaticAsset } from '../view/loadStaticAsset.ts';
+import { registerStaticAssets } from '../view/registerStaticAssets.ts';
 import { createCheckoutViews } from './createCheckoutViews.ts';
 import { createIpRateLimitHook } from './createIpRateLimitHook.ts';
-import { loadCheckoutAssets } from './loadCheckoutAssets.ts';
 import { loadCheckoutCatalogs } from './loadCheckoutCatalogs.ts';
-import { registerCheckoutAssets } from './registerCheckoutAssets.ts';
 import { registerCheckoutLiveFeed } from './registerCheckoutLiveFeed.ts';
 import { registerCheckoutPages } from './registerCheckoutPages.tsx';
+
+/** The checkout's stylesheet and script, content-hashed, cached for a year. */
+const CHECKOUT_ASSETS_DIR = '/pay/assets/';
 
 export type RegisterCheckoutOptions = {
   readonly deps: Deps;
@@ -25,7 +28,8 @@ export type RegisterCheckoutOptions = {
 export async function registerCheckout(fastify: FastifyInstance, options: RegisterCheckoutOptions) {
   const { deps } = options;
   const views = createCheckoutViews(loadCheckoutCatalogs());
-  const assets = loadCheckoutAssets();
+  const css = loadStaticAsset(new URL('./assets/checkout.css', import.meta.url), CHECKOUT_ASSETS_DIR);
+  const js = loadStaticAsset(new URL('./assets/checkout.js', import.meta.url), CHECKOUT_ASSETS_DIR);
 
   // The pages are open to anyone: a per-address budget keeps one client from monopolising them.
   // Hooked in this scope, it covers the three plugins below and nothing else: health checks,
@@ -35,11 +39,11 @@ export async function registerCheckout(fastify: FastifyInstance, options: Regist
     createIpRateLimitHook({ requestsPerMinute: deps.config.server.ipRequestsPerMinute, clock: deps.clock }),
   );
 
-  await fastify.register(registerCheckoutAssets, { assets });
+  await fastify.register(registerStaticAssets, { publicDir: CHECKOUT_ASSETS_DIR, assets: [css, js] });
   await fastify.register(registerCheckoutPages, {
     deps,
     views,
-    assets: { css: assets.css.path, js: assets.js.path },
+    assets: { css: css.path, js: js.path },
     devPanel: options.devPanel,
   });
   await fastify.register(registerCheckoutLiveFeed, { deps, views, livePollMs: options.livePollMs });

@@ -1,20 +1,6 @@
 import type { FundsReport } from '../../../../app/buildFundsReport.ts';
-import { formatAmount } from '../../../../core/money/formatAmount.ts';
 import { ScrollingTable } from '../layout/ScrollingTable.tsx';
-
-/** An amount in whole tokens, or in base units (marked) when the config does not give the decimals. */
-function Amount({
-  value,
-  decimals,
-  unit,
-}: {
-  readonly value: bigint;
-  readonly decimals: number | null;
-  readonly unit?: string;
-}) {
-  if (decimals === null) return <span title="base units: the token is not in the config">{`${value} base units`}</span>;
-  return <>{`${formatAmount(value, decimals)}${unit === undefined ? '' : ` ${unit}`}`}</>;
-}
+import { TokenAmount } from '../layout/TokenAmount.tsx';
 
 /** The funds ledger `kassa funds` prints: received, collected and awaiting per token, then sweep costs. */
 export function FundsTables({ report }: { readonly report: FundsReport }) {
@@ -58,13 +44,13 @@ function ReceivedTable({ report }: { readonly report: FundsReport }) {
                 <td>{line.networkKey}</td>
                 <td>{line.token}</td>
                 <td class="num">
-                  <Amount value={line.received} decimals={line.decimals} />
+                  <TokenAmount value={line.received} decimals={line.decimals} />
                 </td>
                 <td class="num">
-                  <Amount value={line.collected} decimals={line.decimals} />
+                  <TokenAmount value={line.collected} decimals={line.decimals} />
                 </td>
                 <td class="num">
-                  <Amount value={line.awaiting} decimals={line.decimals} />
+                  <TokenAmount value={line.awaiting} decimals={line.decimals} />
                 </td>
                 <td class="num">{line.awaitingAddresses}</td>
               </tr>
@@ -107,13 +93,13 @@ function SweepCostsTable({ report }: { readonly report: FundsReport }) {
                 <td>{line.networkKey}</td>
                 <td class="num">{line.transactions}</td>
                 <td class="num">
-                  <Amount value={line.gasWalletFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                  <TokenAmount value={line.gasWalletFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
                 </td>
                 <td class="num">
-                  <Amount value={line.depositFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                  <TokenAmount value={line.depositFeesWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
                 </td>
                 <td class="num">
-                  <Amount value={line.topUpsWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
+                  <TokenAmount value={line.topUpsWei} decimals={line.nativeDecimals} unit={line.nativeSymbol} />
                 </td>
               </tr>
             ))}

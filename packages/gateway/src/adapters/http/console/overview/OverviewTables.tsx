@@ -3,6 +3,7 @@ import type { NetworkHeight } from '../../../../app/getNetworkHeights.ts';
 import type { CoinActivity, DayActivity } from '../../../../core/console/summarizeConsoleActivity.ts';
 import { formatAmount } from '../../../../core/money/formatAmount.ts';
 import { ScrollingTable } from '../layout/ScrollingTable.tsx';
+import { TokenAmount } from '../layout/TokenAmount.tsx';
 import { formatUsdCents } from './formatUsdCents.ts';
 import { formatDay } from './PaidVolumeChart.tsx';
 
@@ -137,7 +138,7 @@ export function FundsAwaitingTable({ lines }: { readonly lines: readonly FundsRe
             <td>{line.networkKey}</td>
             <td>{line.token}</td>
             <td class="num">
-              {line.decimals === null ? `${line.awaiting} base units` : formatAmount(line.awaiting, line.decimals)}
+              <TokenAmount value={line.awaiting} decimals={line.decimals} />
             </td>
             <td class="num">{line.awaitingAddresses}</td>
           </tr>
