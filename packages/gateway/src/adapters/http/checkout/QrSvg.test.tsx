@@ -2,7 +2,7 @@
 import { render } from 'preact-render-to-string';
 import qrcode from 'qrcode-generator';
 import { describe, expect, it } from 'vitest';
-import { QrSvg } from './QrSvg.tsx';
+import { MAX_CACHED_QR_PATHS, QrSvg } from './QrSvg.tsx';
 
 const URI =
   'ethereum:0xdAC17F958D2ee523a2206206994597C13D831ec7@1/transfer?address=0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266&uint256=10500000';
@@ -52,5 +52,14 @@ describe('QrSvg', () => {
     expect(svg.length).toBeLessThan(6000);
     expect(svg).toContain('aria-label="&quot;>&lt;script>alert(1)&lt;/script>"');
     expect(svg).not.toMatch(/style=|<script/);
+  });
+
+  it('draws the same code from its cache, and again once the text was pushed out of it', () => {
+    const first = render(<QrSvg text={URI} label="pay" />);
+    expect(render(<QrSvg text={URI} label="again" />)).toBe(first.replace('aria-label="pay"', 'aria-label="again"'));
+    // Push the URI out of the cache with other texts; drawn again, it is still the same code.
+    for (let i = 0; i < MAX_CACHED_QR_PATHS + 1; i++) render(<QrSvg text={`${URI}${i}`} label="x" />);
+    expect(readModules(render(<QrSvg text={URI} label="pay" />))).toEqual(readModules(first));
+    expect(readModules(render(<QrSvg text={`${URI}7`} label="x" />))).not.toEqual(readModules(first));
   });
 });

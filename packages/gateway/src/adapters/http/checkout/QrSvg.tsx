@@ -10,11 +10,19 @@ export type QrSvgProps = {
 const QUIET_ZONE = 4;
 
 /**
+ * Paths kept, by text. Encoding one takes 2–3 ms, and the live feed re-renders every open payable
+ * page each second with the same address and amount: without the cache a hundred open checkouts
+ * would cost a quarter of a core. A path is 2–6 KB, so the cache holds at most about 6 MB.
+ */
+export const MAX_CACHED_QR_PATHS = 1_000;
+const drawnPaths = new Map<string, { size: number; path: string }>();
+
+/**
  * An inline SVG QR code of `text`, drawn as one stroked path of horizontal runs so the markup stays small
  * (a few KB for an EIP-681 URI). No styles or scripts inside, so it passes a strict CSP inline.
  */
 export function QrSvg({ text, label }: QrSvgProps) {
-  const { size, path } = drawQrPath(text);
+  const { size, path } = drawCachedQrPath(text);
   return (
     <svg
       class="qr-code"
@@ -28,6 +36,19 @@ export function QrSvg({ text, label }: QrSvgProps) {
       <path stroke="#000" d={path} />
     </svg>
   );
+}
+
+/** `drawQrPath` remembered for the last {@link MAX_CACHED_QR_PATHS} texts drawn (oldest dropped first). */
+function drawCachedQrPath(text: string): { size: number; path: string } {
+  const cached = drawnPaths.get(text);
+  if (cached !== undefined) return cached;
+  const drawn = drawQrPath(text);
+  if (drawnPaths.size >= MAX_CACHED_QR_PATHS) {
+    const oldest = drawnPaths.keys().next();
+    if (oldest.done !== true) drawnPaths.delete(oldest.value);
+  }
+  drawnPaths.set(text, drawn);
+  return drawn;
 }
 
 /** The code's side in modules (quiet zone included) and the path of its dark modules. */
