@@ -2,6 +2,7 @@ import type { FundsLedger } from '../../../app/console/createFundsLedger.ts';
 import type { Deps } from '../../../app/Deps.ts';
 import type { AuditLog } from '../../../core/ports/AuditLog.ts';
 import type { KassaDb } from '../../db/createDb.ts';
+import type { RpcHealthCache } from './networks/createRpcHealthCache.ts';
 
 /** Where the console's stylesheet and script are served (content-hashed). */
 export type ConsoleAssetHrefs = { readonly css: string; readonly js: string };
@@ -14,6 +15,8 @@ export type ConsoleContext = {
   readonly audit: AuditLog;
   /** The funds ledger, read behind the pages that show it (overview, networks) and shared by them. */
   readonly fundsLedger: FundsLedger;
+  /** Each RPC endpoint's last answer to `eth_blockNumber`, shared by the overview and the networks page. */
+  readonly rpcHealth: RpcHealthCache;
   readonly assets: ConsoleAssetHrefs;
   /**
    * `kassa dev` only: the secret of the link that signs in without a password

@@ -11,6 +11,7 @@ import { createSessionGuard } from './auth/createSessionGuard.ts';
 import { registerAccountPages } from './auth/registerAccountPages.ts';
 import { registerConsoleAuth } from './auth/registerConsoleAuth.ts';
 import type { ConsoleContext } from './ConsoleContext.ts';
+import { createRpcHealthCache } from './networks/createRpcHealthCache.ts';
 import { registerNetworkPages } from './networks/registerNetworkPages.tsx';
 import { registerOrderPages } from './orders/registerOrderPages.ts';
 import { registerOverviewPage } from './overview/registerOverviewPage.ts';
@@ -55,6 +56,7 @@ export async function registerConsole(fastify: FastifyInstance, options: Registe
     fundsLedger: createFundsLedger(options.deps, (error) =>
       fastify.log.warn({ err: error }, 'console: reading the funds ledger failed; the older figures stay shown'),
     ),
+    rpcHealth: createRpcHealthCache(options.deps.clock),
     assets: { css: css.path, js: js.path },
     devSignInToken: options.devSignInToken,
   };

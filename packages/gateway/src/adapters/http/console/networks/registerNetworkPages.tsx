@@ -4,7 +4,6 @@ import { renderHtmlDocument } from '../../view/renderHtmlDocument.ts';
 import { sendHtml } from '../../view/sendHtml.ts';
 import { getConsoleSession } from '../auth/ConsoleSession.ts';
 import type { ConsolePluginOptions } from '../ConsoleContext.ts';
-import { createRpcHealthCache } from './createRpcHealthCache.ts';
 import { maskRpcUrl } from './maskRpcUrl.ts';
 import type { NetworkStatus } from './NetworkStatus.ts';
 import { NetworksPage } from './NetworksPage.tsx';
@@ -12,7 +11,6 @@ import { NetworksPage } from './NetworksPage.tsx';
 /** `/console/networks`: each network's watcher progress and RPC health, and the funds ledger. */
 export async function registerNetworkPages(fastify: FastifyInstance, { ctx }: ConsolePluginOptions) {
   const { deps } = ctx;
-  const health = createRpcHealthCache(deps.clock);
 
   const readNetworks = async (): Promise<NetworkStatus[]> => {
     const [heights, cursors] = await Promise.all([getNetworkHeights(deps), deps.store.chain.listCursors()]);
@@ -22,7 +20,7 @@ export async function registerNetworkPages(fastify: FastifyInstance, { ctx }: Co
           height.network.rpcUrls.map(async (url) => ({
             maskedUrl: maskRpcUrl(url),
             // java-tron and most providers serve HTTP; a ws:// node is watched, not probed here.
-            probe: /^wss?:/i.test(url) ? null : await health.probe(url),
+            probe: /^wss?:/i.test(url) ? null : await ctx.rpcHealth.probe(url),
           })),
         );
         const heads = endpoints.flatMap((e) => (e.probe?.ok === true ? [e.probe.head] : []));

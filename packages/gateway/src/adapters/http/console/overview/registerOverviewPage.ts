@@ -14,7 +14,11 @@ export async function registerOverviewPage(fastify: FastifyInstance, { ctx }: Co
   const overview = createConsoleOverviewReader(deps, createConsoleQueries(ctx.kassaDb), ctx.fundsLedger, (error) =>
     fastify.log.warn({ err: error }, 'console overview: reloading its figures failed; the older ones stay shown'),
   );
-  const heads = createHeadTracker(() => deps.clock.now());
+  // The networks page's probes: one question per endpoint every 15 s, whichever page asks.
+  const heads = createHeadTracker(
+    () => deps.clock.now(),
+    (url) => ctx.rpcHealth.probe(url),
+  );
 
   fastify.get('/console', async (request, reply) => {
     const page = OverviewPage({
