@@ -9,5 +9,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Chain and browser suites start real anvil and Chromium processes; 2 cores cannot run many at once.
     maxWorkers: 2,
+    // Files in one worker share its module cache: each file no longer re-imports kysely, viem, Fastify
+    // and the gateway (118 s of imports per run, 18 s shared; the suite went from 478 s to 308 s).
+    // Nothing in the tests stubs modules, globals, timers or the environment, so nothing leaks.
+    isolate: false,
   },
 });

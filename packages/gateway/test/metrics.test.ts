@@ -40,7 +40,7 @@ describe.each(testDatabases())('/metrics ($kind)', (database) => {
     return parsePrometheusText(await response.text());
   };
   /** Scrapes until `isDone` holds (the gauges read the database at most once a second). */
-  const scrapeUntil = async (isDone: (m: PrometheusText) => boolean, timeoutMs = 10_000): Promise<PrometheusText> => {
+  const scrapeUntil = async (isDone: (m: PrometheusText) => boolean, timeoutMs = 30_000): Promise<PrometheusText> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const scraped = await scrape();
@@ -101,9 +101,11 @@ describe.each(testDatabases())('/metrics ($kind)', (database) => {
     expect(created.value('kassa_orders_paid_total')).toBe(0);
 
     await payer.payToken(chain.tokens.USDT, quote.address, 10_000_000n);
-    await waitForOrderInfo(t.client, 'm-1', (info) => info.order_detail.status === 'Successful', 10_000);
-    const paid = await scrapeUntil((m) => m.value('kassa_webhook_attempts_total', { outcome: 'delivered' }) === 1);
-    expect(receiver.received).toHaveLength(1);
+    await waitForOrderInfo(t.client, 'm-1', (info) => info.order_detail.status === 'Successful', 30_000);
+    // At least once: on a loaded machine a lease can run out mid-attempt and the webhook go twice.
+    const delivered = (m: PrometheusText) => m.value('kassa_webhook_attempts_total', { outcome: 'delivered' }) ?? 0;
+    const paid = await scrapeUntil((m) => delivered(m) >= 1);
+    expect(receiver.received.length).toBeGreaterThanOrEqual(delivered(paid));
     expect(paid.value('kassa_orders_paid_total')).toBe(1);
     expect(paid.value('kassa_orders_created_total', { kind: 'hosted' })).toBe(1);
     expect(paid.value('kassa_webhook_attempts_total', { outcome: 'retry' })).toBe(0);

@@ -4,6 +4,10 @@ import type { Network } from '../../src/core/network.ts';
 import type { Payer } from './createPayer.ts';
 import type { TestGateway } from './startTestGateway.ts';
 import { waitForOrderInfo } from './waitForOrderInfo.ts';
+import { withinMs } from './withinMs.ts';
+
+/** Each step's bound: a hang shows as the step that hung (CI once saw this setup time out at 120 s). */
+const STEP_MS = 20_000;
 
 /** What the buyers paid, per asset (lower-case contract, or `native`), in base units. */
 export type PaidTotals = Map<string, bigint>;
@@ -27,18 +31,27 @@ export async function payTwentyOrders(t: TestGateway, network: Network, payer: P
   for (let i = 0; i < 20; i++) {
     const id = `sweep-${i}`;
     const symbol = COINS[i % COINS.length] as (typeof COINS)[number];
-    await t.client.createCheckoutUrl({ merchant_order_id: id, product_price: String(3 + i), product_name: id });
+    await withinMs(
+      `creating ${id}`,
+      STEP_MS,
+      t.client.createCheckoutUrl({ merchant_order_id: id, product_price: String(3 + i), product_name: id }),
+    );
     const [order] = await t.gateway.deps.store.orders.findOrdersByMerchantOrderIds(t.appId, [id]);
     const token = network.tokens.find((candidate) => candidate.symbol === symbol);
     if (order === undefined || token === undefined) throw new Error(`order ${id} or ${symbol} missing`);
     // A token order's buyer looks at ETH first: its address then also holds a native quote, the
     // case where a sweep's top-up (native coin into the address) could pass for a payment.
     const eth = network.tokens.find((candidate) => candidate.contract === null);
-    if (token.contract !== null && eth !== undefined) await selectCoin(t.gateway.deps, { order, tokenId: eth.tokenId });
-    const quote = await selectCoin(t.gateway.deps, { order, tokenId: token.tokenId });
+    const select = (tokenId: string) =>
+      withinMs(`quoting ${id} in ${tokenId}`, STEP_MS, selectCoin(t.gateway.deps, { order, tokenId }));
+    if (token.contract !== null && eth !== undefined) await select(eth.tokenId);
+    const quote = await select(token.tokenId);
     const amount = quote.amount;
-    if (quote.contract === null) await payer.payNative(quote.address, amount);
-    else await payer.payToken(quote.contract as Address, quote.address, amount);
+    const payment =
+      quote.contract === null
+        ? payer.payNative(quote.address, amount)
+        : payer.payToken(quote.contract as Address, quote.address, amount);
+    await withinMs(`paying ${id}`, STEP_MS, payment);
     const key = quote.contract?.toLowerCase() ?? 'native';
     paid.set(key, (paid.get(key) ?? 0n) + amount);
   }
