@@ -81,6 +81,7 @@ describe.each(testDatabases())('/metrics ($kind)', (database) => {
     await receiver?.close();
   });
 
+  // 90 s: room for its waits (up to 30 s each) on a loaded machine.
   it('counts an order created, paid on anvil and its webhook delivered', async () => {
     const before = await scrape();
     expect(before.value('kassa_orders_created_total', { kind: 'hosted' })).toBe(0);
@@ -119,7 +120,7 @@ describe.each(testDatabases())('/metrics ($kind)', (database) => {
     // Each series by its route's pattern: checkout pages count as /pay/:token, not by their token.
     const routes = new Set(paid.families.get('kassa_http_requests_total')?.samples.map((s) => s.labels.route));
     expect([...routes].every((route) => route === 'unmatched' || route?.startsWith('/'))).toBe(true);
-  });
+  }, 90_000);
 
   it('labels unmatched requests by a fixed name, not by their URL', async () => {
     await fetch(`${t.baseUrl}/no/such/path/${'x'.repeat(20)}`);
