@@ -9,6 +9,7 @@ const ALL = [
   'derive-address',
   'order-info',
   'console',
+  'funds-ledger',
   'scan-filters',
   'watcher',
   'detection-latency',

@@ -27,6 +27,19 @@ export type BuildFundsLinesParameters = {
 
 type AddressTotals = { received: bigint; collected: bigint; gasIn: bigint; gasOut: bigint };
 
+/** Which total of its address an entry adds to. */
+export type LedgerSide = keyof AddressTotals;
+
+/**
+ * Per-address sums of the funds ledger, added an entry at a time: a large ledger can be read and
+ * summed in pieces.
+ */
+export type FundsTally = {
+  add(side: LedgerSide, entry: LedgerEntry): void;
+  /** The lines so far, as `buildFundsLines` gives them. */
+  lines(): FundsLine[];
+};
+
 /**
  * The funds ledger per network and asset. What awaits collection is worked out per address and
  * never below zero there: an address swept of more than its payments (a stray transfer, a top-up
@@ -43,6 +56,16 @@ export function buildFundsLines({
   toppedUp = [],
   spentOnFees = [],
 }: BuildFundsLinesParameters): FundsLine[] {
+  const tally = createFundsTally();
+  for (const entry of received) tally.add('received', entry);
+  for (const entry of collected) tally.add('collected', entry);
+  for (const entry of toppedUp) tally.add('gasIn', entry);
+  for (const entry of spentOnFees) tally.add('gasOut', entry);
+  return tally.lines();
+}
+
+/** An empty tally: `buildFundsLines` in steps, its entries added in any order. */
+export function createFundsTally(): FundsTally {
   const assets = new Map<
     string,
     { networkKey: string; contract: string | null; addresses: Map<string, AddressTotals> }
@@ -61,26 +84,28 @@ export function buildFundsLines({
     }
     return totals;
   };
-  for (const entry of received) totalsOf(entry).received += entry.amount;
-  for (const entry of collected) totalsOf(entry).collected += entry.amount;
-  for (const entry of toppedUp) totalsOf(entry).gasIn += entry.amount;
-  for (const entry of spentOnFees) totalsOf(entry).gasOut += entry.amount;
-
-  const lines = [...assets.values()].map(({ networkKey, contract, addresses }): FundsLine => {
-    const line = { networkKey, contract, received: 0n, collected: 0n, awaiting: 0n, awaitingAddresses: 0 };
-    for (const totals of addresses.values()) {
-      line.received += totals.received;
-      line.collected += totals.collected;
-      const held = totals.received + totals.gasIn - totals.collected - totals.gasOut;
-      if (held > 0n) {
-        line.awaiting += held;
-        line.awaitingAddresses += 1;
-      }
-    }
-    return line;
-  });
-  // Fees and top-ups alone (a network with sweeps but no payment in that coin) are no funds line.
-  return lines.filter((line) => line.received > 0n || line.collected > 0n || line.awaiting > 0n).sort(compareLines);
+  return {
+    add(side, entry) {
+      totalsOf(entry)[side] += entry.amount;
+    },
+    lines: () => {
+      const lines = [...assets.values()].map(({ networkKey, contract, addresses }): FundsLine => {
+        const line = { networkKey, contract, received: 0n, collected: 0n, awaiting: 0n, awaitingAddresses: 0 };
+        for (const totals of addresses.values()) {
+          line.received += totals.received;
+          line.collected += totals.collected;
+          const held = totals.received + totals.gasIn - totals.collected - totals.gasOut;
+          if (held > 0n) {
+            line.awaiting += held;
+            line.awaitingAddresses += 1;
+          }
+        }
+        return line;
+      });
+      // Fees and top-ups alone (a network with sweeps but no payment in that coin) are no funds line.
+      return lines.filter((line) => line.received > 0n || line.collected > 0n || line.awaiting > 0n).sort(compareLines);
+    },
+  };
 }
 
 function compareLines(a: FundsLine, b: FundsLine): number {

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DepositAddress, FundsStore } from '../../../core/ports.ts';
-import { buildFundsLines } from '../../../core/sweep/buildFundsLines.ts';
 import { sumSweepCosts } from '../../../core/sweep/sumSweepCosts.ts';
 import type { Database } from '../schema.ts';
 import { insertSweepTransaction } from './insertSweepTransaction.ts';
-import { readLedgerEntries } from './readLedgerEntries.ts';
+import { readFundsLedger } from './readFundsLedger.ts';
 
 /**
  * The funds ledger in the database (SQLite or PostgreSQL alike): confirmed payments in, recorded
@@ -74,9 +73,7 @@ export function createFundsStore(db: Kysely<Database>): FundsStore {
         .execute();
       return new Set(rows.map((row) => row.txid));
     },
-    async summarizeFunds() {
-      return buildFundsLines(await readLedgerEntries(db));
-    },
+    summarizeFunds: () => readFundsLedger(db),
     async summarizeSweepCosts() {
       const rows = await db
         .selectFrom('sweep_transactions')
