@@ -1,7 +1,8 @@
 // Risk: funds still on one deposit address hidden by another address swept of more than it was paid,
 // or lines in an order the operator cannot scan (native coin first, networks alphabetical).
 import { describe, expect, it } from 'vitest';
-import { buildFundsLines, type LedgerEntry } from './buildFundsLines.ts';
+import { buildFundsLines } from './buildFundsLines.ts';
+import type { LedgerEntry } from './createFundsTally.ts';
 
 const entry = (networkKey: string, contract: string | null, address: string, amount: bigint): LedgerEntry => ({
   networkKey,

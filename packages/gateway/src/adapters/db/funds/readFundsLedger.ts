@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { FundsLine } from '../../../core/ports.ts';
-import { createFundsTally, type FundsTally } from '../../../core/sweep/buildFundsLines.ts';
+import { createFundsTally, type FundsTally } from '../../../core/sweep/createFundsTally.ts';
 import type { Database } from '../schema.ts';
 
 /**
