@@ -8,8 +8,8 @@
 //        [--requests 200000] [--first 10000] [--connections 16] [--log-level info] [--idle-only]
 //        [--later 60]  (seconds after settling for the "later" rows: V8's memory reducer shrinks an
 //        idle heap some seconds after the allocation stops, which the settled reading comes before)
-// V8 flags or environment an operator sets go in --command, e.g. the systemd unit's
-// "env MALLOC_ARENA_MAX=2 node --max-semi-space-size=2 packages/gateway/bin/kassa.js".
+// V8 flags or environment an operator sets go in --command, e.g. the small-machine option of
+// docs/operations.md: "node --optimize-for-size packages/gateway/bin/kassa.js".
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
