@@ -5,7 +5,7 @@
 import { cpus } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { type Address, createPublicClient, type Hex, http, toEventSelector } from 'viem';
-import { createChainClient } from '../packages/gateway/src/adapters/chains/evm/createChainClient.ts';
+import { createRpcClient } from '../packages/gateway/src/adapters/chains/evm/createRpcClient.ts';
 import { deployTestToken } from '../packages/gateway/src/adapters/chains/evm/deployTestToken.ts';
 import { scanBlockRange } from '../packages/gateway/src/adapters/chains/evm/scanBlockRange.ts';
 import { ANVIL_DEFAULT_ACCOUNT, startAnvil } from '../packages/gateway/src/adapters/chains/evm/startAnvil.ts';
@@ -91,7 +91,7 @@ function createStrategies(p: {
   const { getLogs, network, watched } = p;
   const tokens = new Set(network.tokens.flatMap((t) => (t.contract === null ? [] : [t.contract.toLowerCase()])));
   const recipientOf = (log: RawLog) => `0x${(log.topics[2] ?? '').slice(26)}`;
-  const chainClient = createChainClient(network);
+  const chainClient = createRpcClient(network);
   const isWatched = (address: string) => watched.has(address);
   return {
     'a: node filters (address + topic)': async (from, to) => {

@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
+import { EVM_NETWORK_KIND } from '../../packages/gateway/src/adapters/chains/evm/evmNetworkKind.ts';
 import type { KassaDb } from '../../packages/gateway/src/adapters/db/createDb.ts';
 import type { Network, Token } from '../../packages/gateway/src/core/network.ts';
-import { EVM_NETWORK_KIND } from '../../packages/gateway/src/adapters/chains/evm/evmNetworkKind.ts';
 
 /** The deposit address of seeded quote `i` (lower-case). */
 export const seededAddressOf = (i: number): Address => `0x${'5e'.repeat(4)}${i.toString(16).padStart(32, '0')}`;

@@ -1,11 +1,21 @@
 // Risk: an operator's `npm ci --omit=dev` gives a `kassa` that needs a dev dependency (a transpiler) to
 // run, cannot serve, or loads the whole gateway (viem, Fastify, the checkout, the watcher) for every command.
 import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { mnemonicToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyWorkingTree } from './support/copyWorkingTree.ts';
 import { getFreePort } from './support/getFreePort.ts';
@@ -21,6 +31,15 @@ const HEAVY_MODULES = [
   /\/gateway\/dist\/adapters\/http\//,
   /\/gateway\/dist\/workers\//,
   /\/gateway\/dist\/main\.js$/,
+];
+/**
+ * What `kassa serve` must not load even while it watches a network: viem (the watcher has its own
+ * RPC client), ajv (no route has a schema), and ws (no websocket URL). Each costs idle memory.
+ */
+const SERVE_NEVER_LOADS = [
+  /\/node_modules\/(viem|ox|abitype)\//,
+  /\/node_modules\/(ajv|ajv-formats|@fastify\/ajv-compiler)\//,
+  /\/node_modules\/ws\//,
 ];
 
 // Copying, building and `npm ci` (better-sqlite3 compiles from source) take a minute or two.
@@ -98,26 +117,65 @@ describe('the built package, installed without dev dependencies', { timeout: 120
     expect(loaded.filter((url) => HEAVY_MODULES.some((heavy) => heavy.test(url)))).toEqual([]);
   });
 
-  it('kassa serve answers /healthz from the build', async () => {
+  it('kassa serve answers /healthz from the build and watches a network without viem, ajv or ws', async () => {
     const port = await getFreePort();
-    const server: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
-      cwd: copy,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    server.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-    });
+    const configFile = path.join(copy, 'kassa.json');
+    writeFileSync(configFile, JSON.stringify(watchedNetworkConfig(await getFreePort())));
+    const log = path.join(copy, 'serve-modules.log');
+    const server: ChildProcess = spawn(
+      process.execPath,
+      ['--import', MODULE_LOG_HOOK, bin, 'serve', '--config', configFile, '--port', String(port)],
+      { cwd: copy, env: { ...env, KASSA_LOG_LEVEL: 'warn', KASSA_MODULE_LOG: log }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    };
+    server.stdout?.on('data', keep);
+    server.stderr?.on('data', keep);
     const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
     try {
-      expect(await waitForStatus(`http://127.0.0.1:${port}/healthz`, exited), stderr).toBe(200);
+      expect(await waitForStatus(`http://127.0.0.1:${port}/healthz`, exited), output).toBe(200);
+      // The watcher has loaded its RPC client and met the dead node.
+      await waitFor(
+        () => output.includes('chain watcher step failed'),
+        () => output,
+      );
     } finally {
       server.kill('SIGTERM');
       expect(await exited).toBe(0);
     }
+    const loaded = readLines(log);
+    expect(loaded.some((url) => url.includes('/gateway/dist/workers/watcher/'))).toBe(true);
+    expect(loaded.filter((url) => SERVE_NEVER_LOADS.some((heavy) => heavy.test(url)))).toEqual([]);
   });
 });
+
+/** A config watching one EVM network whose RPC URL nothing answers, at `rpcPort` on loopback. */
+function watchedNetworkConfig(rpcPort: number) {
+  const mnemonic = 'test test test test test test test test test test test junk';
+  return {
+    networks: {
+      xpub: mnemonicToAccount(mnemonic, { path: "m/44'/60'/0'" }).getHdKey().publicExtendedKey,
+      LOCAL: {
+        chainId: 31337,
+        rpcUrls: [`http://127.0.0.1:${rpcPort}`],
+        confirmations: 1,
+        blockTimeSeconds: 1,
+        tokens: [{ symbol: 'ETH', native: true }],
+      },
+    },
+    rates: { tokens: { ETH: { fixed: '2000' } } },
+  };
+}
+
+async function waitFor(condition: () => boolean, describe: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting; output:\n${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * better-sqlite3 downloads its prebuilt binary from GitHub at install, which this machine may not reach;

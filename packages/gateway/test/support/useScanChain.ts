@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { afterAll, beforeAll } from 'vitest';
-import { createChainClient } from '../../src/adapters/chains/evm/createChainClient.ts';
+import { createRpcClient } from '../../src/adapters/chains/evm/createRpcClient.ts';
 import { deriveDepositAddress } from '../../src/adapters/chains/evm/deriveDepositAddress.ts';
 import { scanBlockRange } from '../../src/adapters/chains/evm/scanBlockRange.ts';
 import type { Network } from '../../src/core/network.ts';
@@ -50,7 +50,7 @@ export function useScanChain(): ScanChain {
       const network = options.network ?? need(started.chain).network;
       const watched = new Set((options.watched ?? need(started.watched)).map((a) => a.toLowerCase()));
       return scanBlockRange({
-        client: createChainClient(network),
+        client: createRpcClient(network),
         network,
         fromBlock,
         toBlock,

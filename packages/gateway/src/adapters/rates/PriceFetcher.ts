@@ -1,4 +1,5 @@
 import type { Decimal } from '../../core/money/Decimal.ts';
+import type { SendHttpRequest } from '../net/sendHttpRequest.ts';
 
 /** What every exchange fetcher takes: where to ask, for which of our symbols, and how long to wait. */
 export type FetchPricesParameters = {
@@ -7,7 +8,8 @@ export type FetchPricesParameters = {
   /** Our symbols (`ETH`, `POL`, ...); each fetcher maps them to its own pair names. */
   readonly symbols: readonly string[];
   readonly timeoutMs: number;
-  readonly fetch?: typeof globalThis.fetch;
+  /** Default: `sendHttpRequest`; tests pass a watched one. */
+  readonly send?: SendHttpRequest;
   readonly signal?: AbortSignal;
 };
 

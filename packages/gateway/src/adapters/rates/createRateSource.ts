@@ -1,5 +1,6 @@
 import type { Decimal } from '../../core/money/Decimal.ts';
 import type { RateLookup } from '../../core/RateSource.ts';
+import type { SendHttpRequest } from '../net/sendHttpRequest.ts';
 import {
   createExchangeRateSource,
   type ExchangeBackoff,
@@ -24,7 +25,8 @@ export type CreateRateSourceParameters = {
   readonly baseUrls?: Readonly<Partial<Record<ExchangeName, string>>>;
   /** Limit on each exchange request, body included. */
   readonly timeoutMs: number;
-  readonly fetch?: typeof globalThis.fetch;
+  /** Default: `sendHttpRequest`; tests pass a watched one. */
+  readonly send?: SendHttpRequest;
   readonly now: () => number;
   readonly backoff?: ExchangeBackoff;
   readonly onFetchError?: (error: unknown, source: ExchangeName) => void;
@@ -48,7 +50,7 @@ export function createRateSource({
   exchangeTokens = [],
   baseUrls = {},
   timeoutMs,
-  fetch,
+  send,
   now,
   backoff,
   onFetchError,
@@ -72,7 +74,7 @@ export function createRateSource({
         symbols,
         timeoutMs,
         signal,
-        ...(fetch === undefined ? {} : { fetch }),
+        ...(send === undefined ? {} : { send }),
       });
   }
   const exchange = createExchangeRateSource({

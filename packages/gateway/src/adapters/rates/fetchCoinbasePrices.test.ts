@@ -4,6 +4,7 @@ import { readRateFixture } from '../../../test/fixtures/rates/readRateFixture.ts
 import { catchRateFetchError } from '../../../test/support/catchRateFetchError.ts';
 import { useExchangeFixtureServer } from '../../../test/support/useExchangeFixtureServer.ts';
 import { formatDecimal } from '../../core/money/Decimal.ts';
+import { type SendHttpRequest, sendHttpRequest } from '../net/sendHttpRequest.ts';
 import { fetchCoinbasePrices } from './fetchCoinbasePrices.ts';
 
 const { server, fetchPrices } = useExchangeFixtureServer(fetchCoinbasePrices);
@@ -48,16 +49,16 @@ describe('fetchCoinbasePrices', () => {
         ? { status: 200, body: readRateFixture('coinbase', 'ticker-eth-usd.json'), delayMs: 5_000 }
         : { status: 404, body: readRateFixture('coinbase', 'not-found.json') },
     );
-    // Real fetch, watched: each call's settling time shows whether the hanging one was cut short.
+    // Real requests, watched: each call's settling time shows whether the hanging one was cut short.
     const settled: Promise<number>[] = [];
-    const watchedFetch: typeof globalThis.fetch = (input, init) => {
-      const call = globalThis.fetch(input, init);
+    const watchedSend: SendHttpRequest = (url, request) => {
+      const call = sendHttpRequest(url, request);
       settled.push(call.then(Date.now, Date.now));
       return call;
     };
     const startedMs = Date.now();
     const error = await catchRateFetchError(
-      fetchCoinbasePrices({ baseUrl: server.baseUrl, symbols: ['ETH', 'BNB'], timeoutMs: 2_000, fetch: watchedFetch }),
+      fetchCoinbasePrices({ baseUrl: server.baseUrl, symbols: ['ETH', 'BNB'], timeoutMs: 2_000, send: watchedSend }),
     );
     expect(error.kind).toBe('missing_symbol');
     const settledMs = await Promise.all(settled);

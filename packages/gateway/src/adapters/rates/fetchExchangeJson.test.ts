@@ -17,7 +17,6 @@ function get(options: { timeoutMs?: number; signal?: AbortSignal; baseUrl?: stri
     baseUrl: options.baseUrl ?? server.baseUrl,
     path: 'api/v3/ping',
     query: { a: '["X","Y"]' },
-    fetch: globalThis.fetch,
     timeoutMs: options.timeoutMs ?? 2_000,
     signal: options.signal,
   });

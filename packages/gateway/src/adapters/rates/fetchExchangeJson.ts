@@ -1,3 +1,5 @@
+import { HttpExchangeError } from '../net/HttpExchangeError.ts';
+import { type HttpAnswer, type SendHttpRequest, sendHttpRequest } from '../net/sendHttpRequest.ts';
 import type { ExchangeName } from './ExchangeName.ts';
 import { RateFetchError } from './RateFetchError.ts';
 
@@ -7,8 +9,8 @@ export type FetchExchangeJsonParameters = {
   /** Relative to `baseUrl`, without a leading slash, so a base URL with a path prefix keeps it. */
   readonly path: string;
   readonly query?: Readonly<Record<string, string>>;
-  /** Default: the global `fetch`; tests pass a watched one. */
-  readonly fetch?: typeof globalThis.fetch | undefined;
+  /** Default: `sendHttpRequest`; tests pass a watched one. */
+  readonly send?: SendHttpRequest | undefined;
   /** Covers the whole exchange: connect, headers and body. */
   readonly timeoutMs: number;
   readonly signal?: AbortSignal | undefined;
@@ -26,36 +28,42 @@ export async function fetchExchangeJson({
   baseUrl,
   path,
   query = {},
-  fetch = globalThis.fetch,
+  send = sendHttpRequest,
   timeoutMs,
   signal,
 }: FetchExchangeJsonParameters): Promise<unknown> {
   const url = new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal === undefined ? timeout : AbortSignal.any([timeout, signal]);
-  let status: number | null = null;
-  let text: string;
-  let retryAfter: string | null = null;
+  let answer: HttpAnswer;
   try {
-    const response = await fetch(url, {
+    // A market-data endpoint that redirects is misconfigured or hijacked: the redirect is not followed
+    // and its 3xx fails below as a non-2xx answer.
+    answer = await send(url, {
       headers: { accept: 'application/json', 'user-agent': 'kassa-rates' },
-      // A market-data endpoint that redirects is misconfigured or hijacked; do not follow it.
-      redirect: 'error',
-      signal: combined,
+      timeoutMs,
+      maxResponseBytes: MAX_BODY_BYTES,
+      signal,
     });
-    status = response.status;
-    retryAfter = response.headers.get('retry-after');
-    text = await readBoundedText(source, response);
   } catch (error) {
-    if (error instanceof RateFetchError) throw error;
-    const detail = timeout.aborted
-      ? `no answer within ${timeoutMs} ms`
-      : signal?.aborted === true
-        ? 'aborted'
-        : 'request failed';
-    throw new RateFetchError({ source, kind: 'network', status, detail, cause: error });
+    if (error instanceof HttpExchangeError && error.kind === 'too_large') {
+      throw new RateFetchError({
+        source,
+        kind: 'malformed',
+        status: error.status,
+        detail: `body larger than ${MAX_BODY_BYTES} bytes`,
+      });
+    }
+    const detail =
+      error instanceof HttpExchangeError && error.kind === 'timeout'
+        ? `no answer within ${timeoutMs} ms`
+        : signal?.aborted === true
+          ? 'aborted'
+          : 'request failed';
+    throw new RateFetchError({ source, kind: 'network', status: null, detail, cause: error });
   }
+  const { status } = answer;
+  const text = answer.body.toString('utf8');
+  const retryAfter = firstHeader(answer.headers['retry-after']);
   const body = parseJsonOrUndefined(text);
   if (status === 429 || status === 418) {
     // Binance answers 418 once an IP kept going after 429s: an automated ban with the same header.
@@ -76,25 +84,8 @@ export async function fetchExchangeJson({
   return body;
 }
 
-async function readBoundedText(source: ExchangeName, response: Response): Promise<string> {
-  if (response.body === null) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  // Leaving the loop early cancels the stream, so the rest of an oversized body is never read.
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > MAX_BODY_BYTES) break;
-    chunks.push(chunk);
-  }
-  if (total > MAX_BODY_BYTES) {
-    throw new RateFetchError({
-      source,
-      kind: 'malformed',
-      status: response.status,
-      detail: `body larger than ${MAX_BODY_BYTES} bytes`,
-    });
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function firstHeader(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 function parseJsonOrUndefined(text: string): unknown {

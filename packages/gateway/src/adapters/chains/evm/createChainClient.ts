@@ -1,18 +1,11 @@
-import {
-  type Chain,
-  createPublicClient,
-  custom,
-  defineChain,
-  fallback,
-  http,
-  type PublicClient,
-  type Transport,
-} from 'viem';
+import { type Chain, createPublicClient, custom, defineChain, fallback, type PublicClient, type Transport } from 'viem';
 import type { Network } from '../../../core/network.ts';
+import { createHttpRpcTransport } from './createHttpRpcTransport.ts';
+import { isWebSocketUrl } from './createRpcClient.ts';
 import { createRpcSocket } from './createRpcSocket.ts';
 import type { RpcSocket } from './RpcSocket.ts';
 
-/** A read-only viem client bound to one network. */
+/** A read-only viem client bound to one network: the sweep's and the sandbox's (the watcher reads through `createRpcClient`). */
 export type ChainClient = PublicClient<Transport, Chain>;
 
 export type CreateChainClientOptions = {
@@ -25,7 +18,7 @@ export type CreateChainClientOptions = {
   readonly batchSize?: number;
   /**
    * Largest HTTP response accepted, a guard against a runaway RPC. A batch of full blocks of a
-   * busy chain passes viem's 10 MB default easily, so the default is 64 MiB.
+   * busy chain passes 10 MB (viem's own default) easily, so the default is 64 MiB.
    */
   readonly maxResponseBytes?: number;
   /** The sockets of the network's `ws(s)://` URLs, when the caller shares them; else made here. */
@@ -35,9 +28,6 @@ export type CreateChainClientOptions = {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH_SIZE = 100;
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
-
-/** Whether an RPC URL is a websocket one (`ws://`, `wss://`), which also carries head subscriptions. */
-export const isWebSocketUrl = (url: string): boolean => /^wss?:\/\//i.test(url);
 
 /**
  * Builds a viem public client for a network. Reads go over its websocket URLs first (a watcher
@@ -53,8 +43,8 @@ export function createChainClient(network: Network, options: CreateChainClientOp
   const sockets =
     options.sockets ??
     network.rpcUrls.filter(isWebSocketUrl).map((url) => createRpcSocket(url, { timeoutMs: timeout }));
-  const batch = { batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE };
-  const maxResponseBodySize = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const native = network.tokens.find((token) => token.contract === null);
   const chain = defineChain({
     id: network.chainId,
@@ -69,7 +59,7 @@ export function createChainClient(network: Network, options: CreateChainClientOp
   const transports = [
     // A socket that is down and waiting to reconnect fails at once: the next URL is tried without delay.
     ...sockets.map((socket) => custom({ request: ({ method, params }) => socket.request(method, params) })),
-    ...httpUrls.map((url) => http(url, { batch, timeout, maxResponseBodySize })),
+    ...httpUrls.map((url) => createHttpRpcTransport(url, { batchSize, timeoutMs: timeout, maxResponseBytes })),
   ];
   return createPublicClient({
     chain,

@@ -1,18 +1,14 @@
 import type { ChainReader } from '../../../core/ChainReader.ts';
 import type { Network } from '../../../core/network.ts';
-import {
-  type ChainClient,
-  type CreateChainClientOptions,
-  createChainClient,
-  isWebSocketUrl,
-} from './createChainClient.ts';
+import { type CreateRpcClientOptions, createRpcClient, isWebSocketUrl, type RpcClient } from './createRpcClient.ts';
 import { createRpcSocket } from './createRpcSocket.ts';
+import { getEvmBlock } from './getEvmBlock.ts';
 import type { CreateRpcSocketOptions } from './RpcSocket.ts';
 import { scanBlockRange } from './scanBlockRange.ts';
 
-export type CreateEvmChainReaderOptions = CreateChainClientOptions &
+export type CreateEvmChainReaderOptions = CreateRpcClientOptions &
   Pick<CreateRpcSocketOptions, 'initialBackoffMs' | 'maxBackoffMs' | 'keepAliveMs'> & {
-    readonly client?: ChainClient;
+    readonly client?: RpcClient;
   };
 
 /**
@@ -32,7 +28,7 @@ export function createEvmChainReader(network: Network, options: CreateEvmChainRe
   // Its own connection: on one shared with reads, anvil held a read's answer written right after
   // an announcement for ~40 ms (small TCP writes waiting for a delayed ACK): getHead 45 ms, not 2 ms.
   const headSocket = wsUrls[0] === undefined ? undefined : createRpcSocket(wsUrls[0], socketOptions);
-  const client = options.client ?? createChainClient(network, { ...options, sockets });
+  const client = options.client ?? createRpcClient(network, { ...options, sockets });
   const toChainBlock = (b: { number: bigint; hash: `0x${string}`; parentHash: `0x${string}` }) => ({
     blockNumber: b.number,
     blockHash: b.hash,
@@ -40,15 +36,13 @@ export function createEvmChainReader(network: Network, options: CreateEvmChainRe
   });
   return {
     async getHead() {
-      return toChainBlock(await client.getBlock({ blockTag: 'latest' }));
+      const head = await getEvmBlock(client, 'latest');
+      if (head === null) throw new Error('the RPC node has no latest block');
+      return toChainBlock(head);
     },
     async getBlock(blockNumber) {
-      try {
-        return toChainBlock(await client.getBlock({ blockNumber }));
-      } catch (error) {
-        if ((error as Error).name === 'BlockNotFoundError') return null;
-        throw error;
-      }
+      const block = await getEvmBlock(client, blockNumber);
+      return block === null ? null : toChainBlock(block);
     },
     async scanBlockRange({ fromBlock, toBlock, isWatched }) {
       const result = await scanBlockRange({ client, network, fromBlock, toBlock, isWatched });

@@ -1,9 +1,14 @@
-import WebSocket from 'ws';
+import { createRequire } from 'node:module';
+import type WebSocket from 'ws';
 import type { HeadEvent } from '../../../core/ChainReader.ts';
 import { getBackoffDelay } from '../../../core/getBackoffDelay.ts';
 import { keepSocketAlive } from './keepSocketAlive.ts';
 import type { CreateRpcSocketOptions, RpcSocket } from './RpcSocket.ts';
 import { readRpcMessage } from './readRpcMessage.ts';
+
+// Loaded on the first connection: most gateways have no websocket URL and need not hold `ws`.
+const requireModule = createRequire(import.meta.url);
+let webSocketClass: typeof WebSocket | undefined;
 
 type Pending = { readonly resolve: (result: unknown) => void; readonly reject: (error: unknown) => void };
 
@@ -40,7 +45,8 @@ export function createRpcSocket(url: string, options: CreateRpcSocketOptions = {
   };
 
   function connect(): void {
-    const ws = new WebSocket(url, { handshakeTimeout: timeoutMs });
+    webSocketClass ??= requireModule('ws') as typeof WebSocket;
+    const ws = new webSocketClass(url, { handshakeTimeout: timeoutMs });
     socket = ws;
     closeCause = undefined;
     ws.on('open', () => {

@@ -1,17 +1,13 @@
-import type { Address, Hash } from 'viem';
 import type { Transfer } from '../../../core/network.ts';
 import { ChainReorgedDuringScanError } from './ChainReorgedDuringScanError.ts';
-import type { ChainClient } from './createChainClient.ts';
+import type { RpcClient } from './createRpcClient.ts';
+import type { EvmBlock } from './getEvmBlock.ts';
 
 /** A block read with its transactions (`includeTransactions: true`). */
-export type BlockWithTransactions = {
-  readonly number: bigint;
-  readonly hash: Hash;
-  readonly transactions: readonly (Hash | { hash: Hash; from: Address; to: Address | null; value: bigint })[];
-};
+export type BlockWithTransactions = Pick<EvmBlock, 'number' | 'hash' | 'transactions'>;
 
 export type GetNativeTransfersParameters = {
-  readonly client: ChainClient;
+  readonly client: RpcClient;
   readonly networkKey: string;
   readonly blocks: readonly BlockWithTransactions[];
   readonly isWatched: (lowercaseAddress: `0x${string}`) => boolean;
@@ -28,7 +24,7 @@ export async function getNativeTransfers({
   blocks,
   isWatched,
 }: GetNativeTransfersParameters): Promise<Transfer[]> {
-  const candidates: { transfer: Transfer; blockHash: Hash }[] = [];
+  const candidates: { transfer: Transfer; blockHash: `0x${string}` }[] = [];
   for (const block of blocks) {
     for (const tx of block.transactions) {
       if (typeof tx === 'string' || tx.to === null || tx.value === 0n) continue;
@@ -53,7 +49,7 @@ export async function getNativeTransfers({
   // A transaction's value moves only if it succeeds. A plain send to an address without code
   // cannot fail, but a deposit address may carry code (EIP-7702), so only matches pay for a
   // receipt lookup: the cost follows payments, not traffic.
-  const receipts = await Promise.all(candidates.map((c) => client.getTransactionReceipt({ hash: c.transfer.txid })));
+  const receipts = await Promise.all(candidates.map((c) => getReceipt(client, c.transfer.txid)));
   return candidates
     .filter((candidate, i) => {
       const receipt = receipts[i];
@@ -65,7 +61,19 @@ export async function getNativeTransfers({
           actualHash: receipt.blockHash,
         });
       }
-      return receipt.status === 'success';
+      return receipt.status === '0x1';
     })
     .map((candidate) => candidate.transfer);
+}
+
+/** The receipt fields a native transfer needs; a transaction in a block has one, so none is an error. */
+async function getReceipt(client: RpcClient, txid: string): Promise<{ blockHash: `0x${string}`; status: unknown }> {
+  const raw = (await client.request({ method: 'eth_getTransactionReceipt', params: [txid] })) as {
+    blockHash?: unknown;
+    status?: unknown;
+  } | null;
+  if (raw === null || typeof raw !== 'object' || typeof raw.blockHash !== 'string')
+    throw new Error(`the RPC node has no receipt for ${txid} yet`);
+  // `status` is 0x1 for success since Byzantium; an older receipt has none and is not counted.
+  return { blockHash: raw.blockHash as `0x${string}`, status: raw.status };
 }

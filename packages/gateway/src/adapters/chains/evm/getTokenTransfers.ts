@@ -1,15 +1,17 @@
-import { type Hash, type Hex, numberToHex, type RpcLog } from 'viem';
 import type { Transfer } from '../../../core/network.ts';
 import { ChainReorgedDuringScanError } from './ChainReorgedDuringScanError.ts';
-import type { ChainClient } from './createChainClient.ts';
+import type { RpcClient } from './createRpcClient.ts';
 import { mayHoldTokenTransfer } from './mayHoldTokenTransfer.ts';
-import { parseTransferLog, TRANSFER_TOPIC } from './parseTransferLog.ts';
+import { toQuantity } from './parseQuantity.ts';
+import { type EvmLog, parseTransferLog, TRANSFER_TOPIC } from './parseTransferLog.ts';
+
+type Hex = `0x${string}`;
 
 /** What the token scan needs of each block header. */
-export type BlockHeader = { readonly number: bigint; readonly hash: Hash; readonly logsBloom: Hex };
+export type BlockHeader = { readonly number: bigint; readonly hash: Hex; readonly logsBloom: Hex };
 
 export type GetTokenTransfersParameters = {
-  readonly client: ChainClient;
+  readonly client: RpcClient;
   /** Lower-case; not empty. */
   readonly tokenContracts: `0x${string}`[];
   /** Consecutive, ascending. */
@@ -38,13 +40,13 @@ export async function getTokenTransfers({
   // The same node-side filter viem's getLogs sent: the listed contracts, topic0 = Transfer.
   const filter = { address: tokenContracts, topics: [TRANSFER_TOPIC] };
   // EIP-234: logs of exactly this block hash, so they cannot come from another fork.
-  const getLogsOfBlock = (hash: Hash) =>
-    client.request({ method: 'eth_getLogs', params: [{ ...filter, blockHash: hash }] });
+  const getLogsOfBlock = async (hash: Hex) =>
+    (await client.request({ method: 'eth_getLogs', params: [{ ...filter, blockHash: hash }] })) as EvmLog[];
   const blockByNumber = new Map(blocks.map((b) => [b.number, b]));
   const listedContracts = new Set<string>(tokenContracts);
   const blocksWithLogs = new Set<bigint>();
   const transfers: Transfer[] = [];
-  const collect = (logs: readonly RpcLog[]) => {
+  const collect = (logs: readonly EvmLog[]) => {
     for (const log of logs) {
       if (log.removed) continue;
       if (log.blockNumber === null || log.blockHash === null) {
@@ -72,10 +74,10 @@ export async function getTokenTransfers({
     return transfers;
   }
   collect(
-    await client.request({
+    (await client.request({
       method: 'eth_getLogs',
-      params: [{ ...filter, fromBlock: numberToHex(first.number), toBlock: numberToHex(last.number) }],
-    }),
+      params: [{ ...filter, fromBlock: toQuantity(first.number), toBlock: toQuantity(last.number) }],
+    })) as EvmLog[],
   );
   // A range query can also silently miss a block the answering node has not seen or has reorged
   // away (load-balanced RPCs answer from different nodes). Any block whose bloom says it may hold

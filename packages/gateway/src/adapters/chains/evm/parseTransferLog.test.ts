@@ -1,5 +1,5 @@
 // Guards against phantom or misread payments from raw logs: an NFT transfer or an odd log taken for a token payment, or an amount, sender or position decoded wrong.
-import { type Hex, pad, type RpcLog } from 'viem';
+import { type Hex, pad, type RpcLog, toEventSelector } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { parseTransferLog, TRANSFER_TOPIC } from './parseTransferLog.ts';
 
@@ -91,6 +91,6 @@ describe('parseTransferLog', () => {
   });
 
   it('uses the Transfer selector of ERC-20', () => {
-    expect(TRANSFER_TOPIC).toBe('0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef');
+    expect(TRANSFER_TOPIC).toBe(toEventSelector('Transfer(address,address,uint256)'));
   });
 });

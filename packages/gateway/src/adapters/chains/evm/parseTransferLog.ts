@@ -1,8 +1,23 @@
-import { type Hex, hexToBigInt, hexToNumber, type RpcLog, toEventSelector } from 'viem';
 import type { Transfer } from '../../../core/network.ts';
+import { parseQuantity } from './parseQuantity.ts';
 
 /** topic0 of `Transfer(address indexed from, address indexed to, uint256 value)`; ERC-721 shares it. */
-export const TRANSFER_TOPIC: Hex = toEventSelector('Transfer(address,address,uint256)');
+type Hex = `0x${string}`;
+
+/** A log as `eth_getLogs` answers it; `null` fields only on a pending log. */
+export type EvmLog = {
+  readonly address: Hex;
+  readonly topics: readonly Hex[];
+  readonly data: Hex;
+  readonly blockNumber: Hex | null;
+  readonly blockHash: Hex | null;
+  readonly logIndex: Hex | null;
+  readonly transactionHash: Hex | null;
+  readonly removed?: boolean;
+};
+
+/** keccak256 of `Transfer(address,address,uint256)`: topic 0 of every ERC-20 and TRC-20 transfer. */
+export const TRANSFER_TOPIC: Hex = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';
 
 /** `0x` and 64 hex digits: one 32-byte word, the size of every topic and of an ERC-20 value. */
 const WORD_HEX_LENGTH = 66;
@@ -21,7 +36,7 @@ const WORD_HEX_LENGTH = 66;
  * const transfer = parseTransferLog(log, 'ETH', (address) => depositAddresses.has(address));
  */
 export function parseTransferLog(
-  log: RpcLog,
+  log: EvmLog,
   networkKey: string,
   isWatched: (lowercaseAddress: `0x${string}`) => boolean,
 ): Transfer | null {
@@ -42,12 +57,12 @@ export function parseTransferLog(
   return {
     networkKey,
     txid: transactionHash,
-    logIndex: hexToNumber(logIndex),
-    blockNumber: hexToBigInt(blockNumber),
+    logIndex: Number(parseQuantity(logIndex, 'log index')),
+    blockNumber: parseQuantity(blockNumber, 'log block number'),
     blockHash,
     from: `0x${fromTopic.slice(-40).toLowerCase()}`,
     to,
     contract: log.address.toLowerCase() as `0x${string}`,
-    amount: hexToBigInt(log.data),
+    amount: parseQuantity(log.data, 'transfer amount'),
   };
 }

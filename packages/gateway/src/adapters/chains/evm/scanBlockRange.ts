@@ -1,12 +1,12 @@
-import type { Hash } from 'viem';
 import type { Network, Transfer } from '../../../core/network.ts';
 import { assertBlocksLinked } from '../assertBlocksLinked.ts';
-import type { ChainClient } from './createChainClient.ts';
+import type { RpcClient } from './createRpcClient.ts';
+import { type EvmBlock, getEvmBlock } from './getEvmBlock.ts';
 import { getNativeTransfers } from './getNativeTransfers.ts';
 import { getTokenTransfers } from './getTokenTransfers.ts';
 
 export type ScanBlockRangeParameters = {
-  readonly client: ChainClient;
+  readonly client: RpcClient;
   readonly network: Network;
   readonly fromBlock: bigint;
   /**
@@ -20,8 +20,8 @@ export type ScanBlockRangeParameters = {
 
 export type ScannedBlock = {
   readonly number: bigint;
-  readonly hash: Hash;
-  readonly parentHash: Hash;
+  readonly hash: `0x${string}`;
+  readonly parentHash: `0x${string}`;
 };
 
 export type ScanBlockRangeReturnType = {
@@ -65,7 +65,12 @@ export async function scanBlockRange({
   for (let n = fromBlock; n <= toBlock; n += 1n) blockNumbers.push(n);
   // Issued in one tick, so the client's batching sends them as one HTTP request.
   const rawBlocks = await Promise.all(
-    blockNumbers.map((blockNumber) => client.getBlock({ blockNumber, includeTransactions: hasNativeCoin })),
+    blockNumbers.map(async (blockNumber): Promise<EvmBlock> => {
+      const block = await getEvmBlock(client, blockNumber, hasNativeCoin);
+      // Below the head the watcher verified: a node without it lags behind another (load-balanced RPC).
+      if (block === null) throw new Error(`the RPC node has no block ${blockNumber} yet`);
+      return block;
+    }),
   );
   const blocks: ScannedBlock[] = rawBlocks.map((b) => ({ number: b.number, hash: b.hash, parentHash: b.parentHash }));
   assertBlocksLinked(blocks);

@@ -1,7 +1,7 @@
 import type { ChainReader } from '../../../core/ChainReader.ts';
 import type { Network } from '../../../core/network.ts';
 import type { ChainBlock } from '../../../core/ports.ts';
-import { createChainClient } from '../evm/createChainClient.ts';
+import { createRpcClient } from '../evm/createRpcClient.ts';
 import { createTronHttpApi, type TronHttpApi } from './createTronHttpApi.ts';
 import { parseTronBlock, type TronBlock } from './parseTronBlock.ts';
 import { scanTronBlockRange, type TronRpcRequest } from './scanTronBlockRange.ts';
@@ -27,8 +27,8 @@ export function createTronChainReader(network: Network, options: CreateTronChain
   if (network.rpcUrls.some((url) => /^wss?:/i.test(url))) {
     throw new Error(`network ${network.key}: TRON nodes serve JSON-RPC over HTTP only, not websockets`);
   }
-  const client = createChainClient(network, { timeoutMs });
-  const request = client.request as unknown as TronRpcRequest;
+  const client = createRpcClient(network, { timeoutMs });
+  const request: TronRpcRequest = (call) => client.request(call);
   const httpApi = options.httpApi ?? createTronHttpApi(network.httpApiUrls ?? [], { timeoutMs });
   const getBlockByTag = async (tag: string): Promise<TronBlock | null> =>
     parseTronBlock(await request({ method: 'eth_getBlockByNumber', params: [tag, false] }));

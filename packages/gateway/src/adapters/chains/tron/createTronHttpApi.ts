@@ -1,3 +1,5 @@
+import { sendHttpRequest } from '../../net/sendHttpRequest.ts';
+
 export type TronHttpApi = {
   /** `/wallet/gettransactionbyid` for a txid (with or without `0x`): the node's JSON answer. */
   getTransactionById(txid: string): Promise<unknown>;
@@ -34,15 +36,19 @@ export function createTronHttpApi(urls: readonly string[], options: { readonly t
   };
 }
 
+// One transaction's JSON is a few kilobytes; a contract call's logs can reach a few hundred.
+const TRON_API_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 async function postOnce(url: string, body: unknown, timeoutMs: number): Promise<unknown> {
-  const response = await fetch(url, {
+  const reply = await sendHttpRequest(new URL(url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
+    timeoutMs,
+    maxResponseBytes: TRON_API_MAX_RESPONSE_BYTES,
   });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const answer: unknown = await response.json();
+  if (reply.status < 200 || reply.status > 299) throw new Error(`HTTP ${reply.status}`);
+  const answer: unknown = JSON.parse(reply.body.toString('utf8'));
   const error = (answer as { Error?: unknown } | null)?.Error;
   if (typeof error === 'string') throw new Error(`node error: ${error.slice(0, 200)}`);
   return answer;

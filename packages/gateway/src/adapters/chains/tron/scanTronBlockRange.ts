@@ -1,14 +1,15 @@
-import { numberToHex, type RpcLog } from 'viem';
 import type { IsWatched } from '../../../core/ChainReader.ts';
 import type { Network, Transfer } from '../../../core/network.ts';
 import { assertBlocksLinked } from '../assertBlocksLinked.ts';
 import { ChainReorgedDuringScanError } from '../evm/ChainReorgedDuringScanError.ts';
+import { toQuantity } from '../evm/parseQuantity.ts';
+import type { EvmLog } from '../evm/parseTransferLog.ts';
 import { parseTransferLog, TRANSFER_TOPIC } from '../evm/parseTransferLog.ts';
 import { classifyTronTransaction } from './classifyTronTransaction.ts';
 import type { TronHttpApi } from './createTronHttpApi.ts';
 import { parseTronBlock, type TronBlock } from './parseTronBlock.ts';
 
-/** A JSON-RPC call, as viem's client `request` makes it (fallback over URLs, batching). */
+/** A JSON-RPC call, as `RpcClient.request` makes it (fallback over URLs, batching). */
 export type TronRpcRequest = (args: { method: string; params: unknown[] }) => Promise<unknown>;
 
 export type ScanTronBlockRangeParameters = {
@@ -47,7 +48,7 @@ export async function scanTronBlockRange(p: ScanTronBlockRangeParameters): Promi
   for (let n = fromBlock; n <= toBlock; n += 1n) numbers.push(n);
   // Issued in one tick: the client sends them as one JSON-RPC batch.
   const rawBlocks = await Promise.all(
-    numbers.map((n) => request({ method: 'eth_getBlockByNumber', params: [numberToHex(n), hasTrx] })),
+    numbers.map((n) => request({ method: 'eth_getBlockByNumber', params: [toQuantity(n), hasTrx] })),
   );
   const blocks = rawBlocks.map((raw, i) => {
     const block = parseTronBlock(raw);
@@ -108,7 +109,7 @@ async function readTokenTransfers(
   return blocks.flatMap((block, i) => {
     const logs = answers[i];
     if (!Array.isArray(logs)) throw new TypeError(`TRON eth_getLogs answered ${JSON.stringify(logs)?.slice(0, 80)}`);
-    return (logs as RpcLog[]).flatMap((log) => {
+    return (logs as EvmLog[]).flatMap((log) => {
       if (log.blockHash?.toLowerCase() !== block.hash) {
         throw new ChainReorgedDuringScanError({
           blockNumber: block.number,
@@ -141,7 +142,7 @@ async function getBlockLogs(
     });
   } catch (error) {
     const now = parseTronBlock(
-      await p.request({ method: 'eth_getBlockByNumber', params: [numberToHex(block.number), false] }),
+      await p.request({ method: 'eth_getBlockByNumber', params: [toQuantity(block.number), false] }),
     );
     if (now?.hash === block.hash) throw error;
     throw new ChainReorgedDuringScanError({
