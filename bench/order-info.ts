@@ -1,5 +1,6 @@
 // Latency of bill/info with 100 ids among 1,000,000 orders, on SQLite and on PostgreSQL: one
 // request at a time on one connection, p50/p99 timed in the client. Goal: p99 < 5 ms on both.
+// Beside each, the floor: the same lookup by the bare driver in this process (no HTTP, no gateway).
 // The orders are written straight into the gateway's tables (seedOrders.ts), then the lookup's
 // plan is printed to show it uses the (app_id, merchant_order_id) key.
 // Usage: npx tsx bench/order-info.ts [--orders 1000000] [--requests 2000] [--databases sqlite,postgres]
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine } from './support/describeMachine.ts';
 import { keptOrderData } from './support/keptOrderData.ts';
+import { measureBareOrderLookup } from './support/measureBareOrderLookup.ts';
 import { measureOrderInfo, type OrderInfoLatency } from './support/measureOrderInfo.ts';
 import { processTreeCpuMs } from './support/processTreeCpuMs.ts';
 import { explainOrderLookup, type OrderTarget, seedOrders } from './support/seedOrders.ts';
@@ -28,7 +30,9 @@ const pgUrl = process.env.KASSA_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.
 type ServerInfo = { url: string; appId: string; appSecret: string; dataDir: string; pgSchema?: string };
 
 /** Starts a gateway on `database`, fills it with the orders, and times bill/info against it. */
-async function measureOn(database: string): Promise<OrderInfoLatency & { database: string; cpuUs: number | null }> {
+type Measured = OrderInfoLatency & { database: string; cpuUs: number | null; floor: OrderInfoLatency };
+
+async function measureOn(database: string): Promise<Measured> {
   const kept = values.keep === undefined ? undefined : keptOrderData(values.keep, database, orderCount);
   const server = await startServerProcess<ServerInfo>('./serveKassa.ts', [database], kept?.env);
   try {
@@ -54,7 +58,8 @@ async function measureOn(database: string): Promise<OrderInfoLatency & { databas
     const latency = await measureOrderInfo({ ...common, requests });
     const cpuAfter = processTreeCpuMs(server.pid);
     const cpuUs = cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / requests;
-    return { database, ...latency, cpuUs };
+    const floor = await measureBareOrderLookup(target, appId, orderCount, requests);
+    return { database, ...latency, cpuUs, floor };
   } finally {
     await server.stop();
   }
@@ -67,10 +72,14 @@ console.log(
   '\n| database | orders | requests | p50 ms | p90 ms | p99 ms | max ms | p99 < 5 ms | server CPU µs/request |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|');
+const ms = (value: number) => value.toFixed(2);
 for (const r of rows) {
-  const ms = (value: number) => value.toFixed(2);
   console.log(
     `| ${r.database} | ${orderCount.toLocaleString('en')} | ${requests} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${ms(r.max)} | ${r.p99 < 5 ? 'met' : 'NOT met'} | ${r.cpuUs === null ? '–' : Math.round(r.cpuUs)} |`,
   );
 }
+console.log('\nThe floor: the same lookup by the bare driver in the benchmark process, no HTTP, no gateway:');
+console.log('| database | p50 ms | p90 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|');
+for (const { database, floor: f } of rows)
+  console.log(`| ${database}, bare driver | ${ms(f.p50)} | ${ms(f.p90)} | ${ms(f.p99)} | ${ms(f.max)} |`);
 console.log('\nEach request: 100 random merchant order ids out of the orders, 100 orders returned; 1 connection.');

@@ -47,6 +47,11 @@ export async function measureOrderInfo({
   } finally {
     agent.destroy();
   }
+  return summarizeLatencies(latencies);
+}
+
+/** p50, p90, p99 and max of the given milliseconds (sorts them in place). */
+export function summarizeLatencies(latencies: number[]): OrderInfoLatency {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] as number;
   return { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: latencies[latencies.length - 1] as number };
