@@ -3,16 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { RequestListener, Server } from 'node:http';
-import { createServer } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer, request as httpRequest } from 'node:http';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
-import type { Agent } from 'undici';
-import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGuardedAgent } from './createGuardedAgent.ts';
+import { createGuardedAgent, type GuardedAgent } from './createGuardedAgent.ts';
 import { ForbiddenWebhookTargetError } from './ForbiddenWebhookTargetError.ts';
 import { parseCidrList } from './parseCidrList.ts';
 
@@ -41,9 +39,24 @@ afterAll(async () => {
   }
 });
 
-async function getRefusal(agent: Agent, url: string): Promise<ForbiddenWebhookTargetError> {
+/** POSTs `{}` to `url` through the guarded agent and reads the whole answer. */
+function post(agent: GuardedAgent, url: string): Promise<string> {
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const outgoing = send(target, { method: 'POST', agent: agent.agentFor(target) }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    outgoing.on('error', reject);
+    outgoing.end('{}');
+  });
+}
+
+async function getRefusal(agent: GuardedAgent, url: string): Promise<ForbiddenWebhookTargetError> {
   const hitsBefore = hits.length;
-  const error = await request(url, { method: 'POST', body: '{}', dispatcher: agent }).then(
+  const error = await post(agent, url).then(
     () => new Error(`expected ${url} to be refused`),
     (error: unknown) => error,
   );
@@ -52,10 +65,7 @@ async function getRefusal(agent: Agent, url: string): Promise<ForbiddenWebhookTa
   return error as ForbiddenWebhookTargetError;
 }
 
-async function getBody(agent: Agent, url: string): Promise<string> {
-  const response = await request(url, { method: 'POST', body: '{}', dispatcher: agent });
-  return response.body.text();
-}
+const getBody = post;
 
 describe('createGuardedAgent with nothing allowed', () => {
   const agent = createGuardedAgent({ allowList: parseCidrList([]) });
@@ -180,7 +190,7 @@ describe('createGuardedAgent over HTTPS', () => {
         expect(await getBody(agent, `https://localhost:${port}/`)).toBe('success');
         expect(servernames).toEqual(['localhost']);
         // The certificate names localhost only: reaching the same server by IP must fail verification.
-        const error = await request(`https://127.0.0.1:${port}/`, { method: 'POST', dispatcher: agent }).then(
+        const error = await post(agent, `https://127.0.0.1:${port}/`).then(
           () => null,
           (error: unknown) => error,
         );

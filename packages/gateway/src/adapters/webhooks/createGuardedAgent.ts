@@ -1,7 +1,10 @@
+import type { LookupAddress } from 'node:dns';
 import { lookup } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
 import { isIP } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import { Agent, buildConnector } from 'undici';
 import { ForbiddenWebhookTargetError } from './ForbiddenWebhookTargetError.ts';
 import { isForbiddenAddress } from './isForbiddenAddress.ts';
 import type { CidrList } from './parseCidrList.ts';
@@ -9,69 +12,92 @@ import type { CidrList } from './parseCidrList.ts';
 export type CreateGuardedAgentParameters = {
   /** Networks allowed despite their class (`parseCidrList`), e.g. `127.0.0.0/8` in dev mode. */
   readonly allowList: CidrList;
-  /** TCP (and TLS) connect timeout per address tried. Default 5000. */
-  readonly connectTimeoutMs?: number;
-  /** How long an idle keep-alive connection is kept. Default 4000 (undici's default). */
+  /** How long an idle keep-alive connection is kept. Default 4000. */
   readonly keepAliveTimeoutMs?: number;
   /** Extra PEM certificates trusted for HTTPS targets, added to Node's root store. */
   readonly ca?: readonly string[];
 };
 
-const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** The agents every webhook must be sent through, one per scheme (`agentFor`). */
+export type GuardedAgent = {
+  agentFor(url: URL): http.Agent;
+  /** Closes the kept-alive connections. */
+  close(): Promise<void>;
+};
+
 const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 4_000;
 
+type CreateConnection = (options: ConnectionOptions, callback: (error: Error | null, socket?: Duplex) => void) => void;
+type ConnectionOptions = { host?: string | null; lookup?: unknown; [option: string]: unknown };
+
 /**
- * Builds the undici `Agent` every webhook must be sent through. Its connect step resolves the
- * host itself, refuses with `ForbiddenWebhookTargetError` when ANY resolved address is forbidden
- * (`isForbiddenAddress`), and then connects to those checked addresses, never to the name; TLS
- * still verifies the certificate against the name and sends it as SNI. So a DNS answer that
- * changes between the check and the connect (rebinding) cannot reach a private address.
+ * Builds the `node:http` and `node:https` agents every webhook must be sent through. Before a
+ * connection is opened the host is resolved here, and refused with `ForbiddenWebhookTargetError`
+ * when ANY of its addresses is forbidden (`isForbiddenAddress`); the socket then gets a `lookup`
+ * that answers those checked addresses, so Node connects to them and never resolves the name
+ * again, while TLS still verifies the certificate against the name and sends it as SNI. A DNS
+ * answer that changes between the check and the connect (rebinding) cannot reach a private address.
  *
  * Why any, not just the one chosen: a name that mixes public and private addresses is the usual
  * rebinding trick, and an all-or-nothing verdict does not depend on the resolver's order.
- * Addresses are tried in resolver order, moving on to the next when one fails to connect.
+ * Addresses are tried in resolver order (Node's happy eyeballs), moving on when one fails.
+ *
+ * `node:http` rather than undici: undici, loaded on the first webhook, held about 20 MB for the
+ * rest of the process (docs/benchmarks.md, "Memory").
  */
 export function createGuardedAgent({
   allowList,
-  connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
   keepAliveTimeoutMs = DEFAULT_KEEP_ALIVE_TIMEOUT_MS,
   ca,
-}: CreateGuardedAgentParameters): Agent {
-  const connectSocket = buildConnector({
-    timeout: connectTimeoutMs,
-    // Node's `ca` replaces the root store rather than adding to it.
-    ...(ca === undefined ? {} : { ca: [...rootCertificates, ...ca] }),
-  });
+}: CreateGuardedAgentParameters): GuardedAgent {
+  // `timeout` closes a kept-alive socket idle that long; a request's own time limit is postWebhook's.
+  const options = { keepAlive: true, timeout: keepAliveTimeoutMs };
+  const plain = new http.Agent(options);
+  // Node's `ca` replaces the root store rather than adding to it.
+  const secure = new https.Agent({ ...options, ...(ca === undefined ? {} : { ca: [...rootCertificates, ...ca] }) });
+  guard(plain, allowList);
+  guard(secure, allowList);
+  return {
+    agentFor: (url) => (url.protocol === 'https:' ? secure : plain),
+    close: async () => {
+      plain.destroy();
+      secure.destroy();
+    },
+  };
+}
 
-  const connect: buildConnector.connector = (options, callback) => {
-    const host = options.hostname;
+/** Wraps the agent's `createConnection` in the address check (Node lets it answer by callback). */
+function guard(agent: http.Agent, allowList: CidrList): void {
+  const target = agent as unknown as { createConnection: CreateConnection };
+  const open = target.createConnection.bind(agent) as (options: ConnectionOptions) => Duplex;
+  target.createConnection = (options, callback) => {
+    // The URL's hostname (an IPv6 literal without its brackets), as `http.request` passes it.
+    const host = String(options.host ?? 'localhost');
     resolveAddresses(host).then(
       (addresses) => {
         const forbidden = addresses.find((address) => isForbiddenAddress(address, allowList));
-        if (forbidden !== undefined) {
-          callback(new ForbiddenWebhookTargetError({ host, address: forbidden }), null);
-          return;
-        }
-        const servername = options.servername ?? (isIP(host) === 0 ? host : undefined);
-        const connectTo = (index: number): void => {
-          const address = addresses[index];
-          if (address === undefined) return;
-          connectSocket(
-            { ...options, hostname: address, ...(servername === undefined ? {} : { servername }) },
-            (error, socket) => {
-              if (error !== null && index + 1 < addresses.length) connectTo(index + 1);
-              else if (error !== null) callback(error, null);
-              else callback(null, socket);
-            },
-          );
-        };
-        connectTo(0);
+        if (forbidden !== undefined) return callback(new ForbiddenWebhookTargetError({ host, address: forbidden }));
+        callback(null, open({ ...options, lookup: answerWith(addresses) }));
       },
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
     );
   };
+}
 
-  return new Agent({ connect, keepAliveTimeout: keepAliveTimeoutMs });
+/** A `dns.lookup` stand-in that answers the checked addresses, in their order. */
+function answerWith(addresses: readonly string[]) {
+  return (
+    _hostname: string,
+    options: { all?: boolean },
+    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
+    if (options.all === true)
+      callback(
+        null,
+        addresses.map((address) => ({ address, family: isIP(address) })),
+      );
+    else callback(null, addresses[0] as string, isIP(addresses[0] as string));
+  };
 }
 
 async function resolveAddresses(host: string): Promise<readonly string[]> {

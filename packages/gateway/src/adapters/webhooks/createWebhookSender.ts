@@ -1,4 +1,4 @@
-import type { Agent } from 'undici';
+import type { GuardedAgent } from './createGuardedAgent.ts';
 import { parseCidrList } from './parseCidrList.ts';
 import type { SendSignedWebhookParameters, SendSignedWebhookReturnType } from './sendSignedWebhook.ts';
 
@@ -19,15 +19,15 @@ export type CreateWebhookSenderParameters = {
 };
 
 type LoadedSender = {
-  readonly agent: Agent;
+  readonly agent: GuardedAgent;
   readonly send: (request: WebhookRequest) => Promise<SendSignedWebhookReturnType>;
 };
 
 /**
  * The dispatcher's way out: each attempt signed afresh and posted through an agent that refuses
  * private and loopback targets at connect time (unless `allowedCidrs` lets them through).
- * undici and the agent are loaded with the first webhook, not at start: undici holds about 8 MB
- * once loaded, and a gateway may go a long time without a webhook to send.
+ * The agent and the sending code are loaded with the first webhook, not at start: a gateway may
+ * go a long time without a webhook to send.
  */
 export function createWebhookSender({ allowedCidrs, timeoutMs }: CreateWebhookSenderParameters): WebhookSender {
   // Parsed now, so a bad `allowedCidrs` fails at start, not at the first delivery.

@@ -1,5 +1,6 @@
-import type { Dispatcher } from 'undici';
-import { request } from 'undici';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { GuardedAgent } from './createGuardedAgent.ts';
 import { ForbiddenWebhookTargetError } from './ForbiddenWebhookTargetError.ts';
 
 export type PostWebhookParameters = {
@@ -10,8 +11,8 @@ export type PostWebhookParameters = {
   readonly headers: Readonly<Record<string, string>>;
   /** Covers connect, response headers and the body read. Default 10 000 (spec §7). */
   readonly timeoutMs?: number;
-  /** The dispatcher to send through: the one from `createGuardedAgent`. */
-  readonly agent: Dispatcher;
+  /** The agents to send through: the ones from `createGuardedAgent`. */
+  readonly agent: GuardedAgent;
   /** Length of `responseExcerpt` in bytes. Default 1024. */
   readonly maxResponseBytes?: number;
   /** Aborting it cuts the attempt short: a stopping dispatcher whose grace period is over. */
@@ -60,8 +61,8 @@ export async function postWebhook({
     responseExcerpt,
   });
 
-  const invalidUrl = findUrlProblem(url);
-  if (invalidUrl !== null) return failed(invalidUrl);
+  const target = parseTarget(url);
+  if (typeof target === 'string') return failed(target);
 
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -70,15 +71,9 @@ export async function postWebhook({
   signal?.addEventListener('abort', cut, { once: true });
   let statusCode: number | null = null;
   try {
-    const response = await request(url, {
-      method: 'POST',
-      headers: { ...headers },
-      body,
-      dispatcher: agent,
-      signal: controller.signal,
-    });
-    statusCode = response.statusCode;
-    const bytes = await readPrefix(response.body, Math.max(SUCCESS_SCAN_BYTES, maxResponseBytes));
+    const response = await send(target, body, headers, agent, controller.signal);
+    statusCode = response.statusCode ?? 0;
+    const bytes = await readPrefix(response, Math.max(SUCCESS_SCAN_BYTES, maxResponseBytes));
     const excerpt = decodeExcerpt(bytes.subarray(0, maxResponseBytes));
     if (statusCode === 200) {
       // latin1 maps each byte to one character, so only the ASCII word can match.
@@ -89,8 +84,8 @@ export async function postWebhook({
     }
     if (statusCode >= 300 && statusCode < 400) {
       const location = response.headers.location;
-      const target = typeof location === 'string' ? ` to ${location.slice(0, MAX_LOCATION_CHARS)}` : '';
-      return failed(`HTTP ${statusCode} redirect${target} not followed`, statusCode, excerpt);
+      const where = typeof location === 'string' ? ` to ${location.slice(0, MAX_LOCATION_CHARS)}` : '';
+      return failed(`HTTP ${statusCode} redirect${where} not followed`, statusCode, excerpt);
     }
     return failed(`HTTP ${statusCode}`, statusCode, excerpt);
   } catch (error) {
@@ -103,15 +98,33 @@ export async function postWebhook({
   }
 }
 
-function findUrlProblem(url: string): string | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'invalid URL';
-  }
+/** POSTs the body and resolves with the response once its headers are in; `signal` destroys it all. */
+function send(
+  url: URL,
+  body: string,
+  headers: Readonly<Record<string, string>>,
+  agent: GuardedAgent,
+  signal: AbortSignal,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const outgoing = (url.protocol === 'https:' ? https : http).request(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      agent: agent.agentFor(url),
+      signal,
+    });
+    outgoing.on('error', reject);
+    outgoing.on('response', resolve);
+    outgoing.end(body);
+  });
+}
+
+/** The URL to send to, or why there is none. */
+function parseTarget(url: string): URL | string {
+  if (!URL.canParse(url)) return 'invalid URL';
+  const parsed = new URL(url);
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `unsupported URL scheme ${parsed.protocol}`;
-  return null;
+  return parsed;
 }
 
 async function readPrefix(stream: AsyncIterable<Buffer> & { destroy(): unknown }, limit: number): Promise<Buffer> {
@@ -141,10 +154,7 @@ const ERROR_CODE_PHRASES: Readonly<Record<string, string>> = {
   EHOSTUNREACH: 'host unreachable',
   ENETUNREACH: 'network unreachable',
   ETIMEDOUT: 'connect timeout',
-  UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
-  UND_ERR_SOCKET: 'connection closed by the server',
-  UND_ERR_HEADERS_OVERFLOW: 'response headers too large',
-  UND_ERR_INVALID_ARG: 'invalid request',
+  HPE_HEADER_OVERFLOW: 'response headers too large',
   HPE_INVALID_CONSTANT: 'invalid HTTP response',
 };
 

@@ -1,5 +1,5 @@
 import { signHeaders } from '@kassa/sdk';
-import type { Dispatcher } from 'undici';
+import type { GuardedAgent } from './createGuardedAgent.ts';
 import { type PostWebhookReturnType, postWebhook } from './postWebhook.ts';
 
 export type SendSignedWebhookParameters = {
@@ -12,7 +12,7 @@ export type SendSignedWebhookParameters = {
   readonly nowMs: number;
   readonly timeoutMs: number;
   /** The dispatcher to send through: the one from `createGuardedAgent`. */
-  readonly agent: Dispatcher;
+  readonly agent: GuardedAgent;
   /** Aborting it cuts the attempt short (see postWebhook). */
   readonly signal?: AbortSignal;
 };
