@@ -61,19 +61,21 @@ export async function getNativeTransfers({
           actualHash: receipt.blockHash,
         });
       }
-      return receipt.status === '0x1';
+      return receipt.isSuccess;
     })
     .map((candidate) => candidate.transfer);
 }
 
 /** The receipt fields a native transfer needs; a transaction in a block has one, so none is an error. */
-async function getReceipt(client: RpcClient, txid: string): Promise<{ blockHash: `0x${string}`; status: unknown }> {
+async function getReceipt(client: RpcClient, txid: string): Promise<{ blockHash: `0x${string}`; isSuccess: boolean }> {
   const raw = (await client.request({ method: 'eth_getTransactionReceipt', params: [txid] })) as {
     blockHash?: unknown;
     status?: unknown;
   } | null;
   if (raw === null || typeof raw !== 'object' || typeof raw.blockHash !== 'string')
     throw new Error(`the RPC node has no receipt for ${txid} yet`);
-  // `status` is 0x1 for success since Byzantium; an older receipt has none and is not counted.
-  return { blockHash: raw.blockHash as `0x${string}`, status: raw.status };
+  // `status` is 1 for success since Byzantium (a quantity, so `0x1`; a padded `0x01` is read the
+  // same); an older receipt has none and is not counted.
+  const isSuccess = typeof raw.status === 'string' && /^0x0*1$/i.test(raw.status);
+  return { blockHash: raw.blockHash as `0x${string}`, isSuccess };
 }
