@@ -13,6 +13,8 @@ export type OpenPostgresDbParameters = {
 };
 
 const PG_INT8_OID = 20;
+/** A server that has not accepted a connection by then is down or unreachable: the query fails. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** A pool of PostgreSQL connections behind Kysely, with the PostgreSQL dialect. */
 export function openPostgresDb({ url, pgSchema, maxConnections }: OpenPostgresDbParameters): KassaDb {
@@ -20,6 +22,10 @@ export function openPostgresDb({ url, pgSchema, maxConnections }: OpenPostgresDb
   const pool = new Pool({
     connectionString: url,
     max: maxConnections,
+    // Without it a connection to a server that never answers waits forever, and so does its query.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // Names the gateway's connections in pg_stat_activity.
+    application_name: 'kassa',
     ...searchPathOption(pgSchema),
     types: {
       // BIGINT columns hold epoch milliseconds, far below 2^53: numbers, not strings.
@@ -29,6 +35,11 @@ export function openPostgresDb({ url, pgSchema, maxConnections }: OpenPostgresDb
           : types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server closed (a restart, a failover, `idle_session_timeout`, an
+  // operator's pg_terminate_backend) is reported here, and an 'error' event nobody listens to
+  // would end the process. The pool has already dropped that connection and the next query opens
+  // a fresh one; a server that stays down fails the queries themselves, which their callers report.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: createPostgresDialect({ url, pgSchema }), close: () => db.destroy() };
 }
