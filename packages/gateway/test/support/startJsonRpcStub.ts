@@ -1,5 +1,4 @@
-import type { ServerResponse } from 'node:http';
-import { startScriptedHttpServer } from './startScriptedHttpServer.ts';
+import { type ReceiverAnswer, startWebhookReceiver } from './startWebhookReceiver.ts';
 
 export type JsonRpcCall = { readonly id: number; readonly method: string; readonly params: unknown[] };
 
@@ -7,8 +6,9 @@ export type JsonRpcCall = { readonly id: number; readonly method: string; readon
 export type JsonRpcStubMode = 'echo' | 'rpc-error' | 'refuse-batch' | 'hang' | 'huge' | 'bad-gateway';
 
 /**
- * A JSON-RPC node on loopback whose behaviour a test switches (`stub.mode = …`); it keeps every
- * HTTP body it was sent, and answers a batch's replies in reverse order, as nodes may.
+ * A JSON-RPC node on loopback (a real HTTP server, `startWebhookReceiver`) whose behaviour a test
+ * switches (`stub.mode = …`); it keeps every body it was sent, and answers a batch's replies in
+ * reverse order, as nodes may.
  */
 export async function startJsonRpcStub() {
   const stub = {
@@ -20,20 +20,21 @@ export async function startJsonRpcStub() {
     stub.mode === 'rpc-error'
       ? { jsonrpc: '2.0', id: call.id, error: { code: -32601, message: `no ${call.method}` } }
       : { jsonrpc: '2.0', id: call.id, result: `${call.method}(${call.params.join(',')})` };
-  const answer = (body: JsonRpcCall | JsonRpcCall[], response: ServerResponse) => {
-    if (stub.mode === 'hang') return;
-    if (stub.mode === 'huge') return void response.end(`"${'x'.repeat(100_000)}"`);
-    if (stub.mode === 'bad-gateway') return void response.writeHead(502).end('<html>bad gateway</html>');
+  const answer = (body: JsonRpcCall | JsonRpcCall[]): ReceiverAnswer => {
+    if (stub.mode === 'hang') return 'hang';
+    if (stub.mode === 'huge') return { status: 200, body: `"${'x'.repeat(100_000)}"` };
+    if (stub.mode === 'bad-gateway') return { status: 502, body: '<html>bad gateway</html>' };
     if (stub.mode === 'refuse-batch')
-      return void response.end(
-        JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'too big' } }),
-      );
-    response.end(JSON.stringify(Array.isArray(body) ? body.map(reply).reverse() : reply(body)));
+      return {
+        status: 200,
+        body: JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'too big' } }),
+      };
+    return { status: 200, body: JSON.stringify(Array.isArray(body) ? body.map(reply).reverse() : reply(body)) };
   };
-  const server = await startScriptedHttpServer((request, response) => {
-    const body = JSON.parse(request.body) as JsonRpcCall | JsonRpcCall[];
+  const receiver = await startWebhookReceiver((_path, rawBody) => {
+    const body = JSON.parse(rawBody.toString('utf8')) as JsonRpcCall | JsonRpcCall[];
     stub.bodies.push(body);
-    answer(body, response);
+    return answer(body);
   });
-  return Object.assign(stub, { url: server.url, close: () => server.close() });
+  return Object.assign(stub, { url: receiver.baseUrl, close: () => receiver.close() });
 }

@@ -1,24 +1,22 @@
 // Risk: an outgoing call to an RPC node or exchange that hangs, floods memory or ignores its caller's abort.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScriptedHttpServer } from '../../../test/support/startScriptedHttpServer.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../../../test/support/startWebhookReceiver.ts';
 import { HttpExchangeError } from './HttpExchangeError.ts';
 import { type HttpRequest, sendHttpRequest } from './sendHttpRequest.ts';
 
 type Behaviour = 'echo' | 'hang' | 'huge' | 'teapot';
 let behaviour: Behaviour = 'echo';
-let server: Awaited<ReturnType<typeof startScriptedHttpServer>>;
+let server: WebhookReceiver;
 beforeAll(async () => {
-  server = await startScriptedHttpServer((request, response) => {
-    if (behaviour === 'hang') return;
-    if (behaviour === 'huge') return void response.end(Buffer.alloc(256 * 1024, 0x20));
-    response.statusCode = behaviour === 'teapot' ? 418 : 200;
-    response.setHeader('x-seen-auth', request.headers.authorization ?? 'none');
-    response.end(`got ${request.body}`);
+  server = await startWebhookReceiver((_path, rawBody) => {
+    if (behaviour === 'hang') return 'hang';
+    if (behaviour === 'huge') return { status: 200, body: ' '.repeat(256 * 1024) };
+    return { status: behaviour === 'teapot' ? 418 : 200, body: `got ${rawBody.toString('utf8')}` };
   });
 });
 afterAll(() => server.close());
 
-const send = (request: Partial<HttpRequest> = {}, url = server.url) =>
+const send = (request: Partial<HttpRequest> = {}, url = server.baseUrl) =>
   sendHttpRequest(new URL(url), { timeoutMs: 2_000, maxResponseBytes: 64 * 1024, ...request });
 
 const failureOf = (call: Promise<unknown>) =>
@@ -36,15 +34,15 @@ describe('sendHttpRequest', () => {
     const answer = await send({ method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
     expect(answer.status).toBe(200);
     expect(answer.body.toString()).toBe('got {"a":1}');
-    expect(server.requests.at(-1)?.headers['content-type']).toBe('application/json');
+    expect(server.received.at(-1)?.headers['content-type']).toBe('application/json');
     behaviour = 'teapot';
     expect((await send()).status).toBe(418);
   });
 
   it('sends the user and password of the URL as Basic authorization', async () => {
     behaviour = 'echo';
-    const answer = await send({}, server.url.replace('http://', 'http://user:p%40ss@'));
-    expect(answer.headers['x-seen-auth']).toBe(`Basic ${Buffer.from('user:p@ss').toString('base64')}`);
+    await send({}, server.baseUrl.replace('http://', 'http://user:p%40ss@'));
+    expect(server.received.at(-1)?.headers.authorization).toBe(`Basic ${Buffer.from('user:p@ss').toString('base64')}`);
   });
 
   it('gives up on a server that does not answer once the time is up', async () => {
@@ -71,9 +69,9 @@ describe('sendHttpRequest', () => {
   });
 
   it('names a refused connection and an unsupported scheme as network failures', async () => {
-    const closed = await startScriptedHttpServer(() => {});
+    const closed = await startWebhookReceiver(() => 'hang');
     await closed.close();
-    expect((await failureOf(send({}, closed.url))).kind).toBe('network');
+    expect((await failureOf(send({}, closed.baseUrl))).kind).toBe('network');
     expect((await failureOf(send({}, 'ftp://127.0.0.1/x'))).message).toContain('ftp:');
   });
 });
