@@ -56,6 +56,8 @@ export function readText(field: string, value: unknown, rules: TextRules): strin
   // Length in code points, so an emoji counts once, as the merchant would count it.
   const length = [...text].length;
   if (length > rules.maxLength) throw new InvalidParamError({ field, rule: `at most ${rules.maxLength} characters` });
+  // Even in free-form text: PostgreSQL stores no NUL in a text column, and SQLite alone would take it.
+  if (text.includes('\u0000')) throw new InvalidParamError({ field, rule: 'must not contain a NUL character' });
   if (rules.printable === true) {
     if (CONTROL_CHARACTERS.test(text))
       throw new InvalidParamError({ field, rule: 'must not contain control characters' });

@@ -18,6 +18,7 @@ export function parseOrderInfoRequest(body: WireBody<GetOrdersRequest & { mercha
       message: `merchant_order_ids: at most ${MAX_ORDER_IDS_PER_QUERY} ids`,
     });
   }
-  const ids = values.map((v) => readText('merchant_order_ids', v, { maxLength: 128 }));
+  // The rules an id met when its order was created: an id breaking them names no order.
+  const ids = values.map((v) => readText('merchant_order_ids', v, { maxLength: 128, printable: true }));
   return [...new Set(ids)];
 }

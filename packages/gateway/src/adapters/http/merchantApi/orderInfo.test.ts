@@ -80,6 +80,21 @@ describe.each(testDatabases())('bill/info before any payment ($kind)', (database
     );
   });
 
+  it('refuses ids no order can have, as creating one would (a NUL used to fail the query on PostgreSQL)', async () => {
+    const nul = await post('bill/info', '{"merchant_order_ids":["o-a","bad\\u0000id"]}');
+    expect([nul.status, nul.json.code, nul.json.msg]).toEqual([
+      200,
+      100006,
+      'merchant_order_ids: must not contain a NUL character',
+    ]);
+    expect((await post('bill/info', '{"merchant_order_ids":["a\\tb"]}')).json.msg).toBe(
+      'merchant_order_ids: must not contain control characters',
+    );
+    expect((await post('bill/info', '{"merchant_order_ids":["  "]}')).json.msg).toBe(
+      'merchant_order_ids: must not be blank',
+    );
+  });
+
   it("never shows another app's orders", async () => {
     const { createApp } = await import('../../../app/createApp.ts');
     const other = await createApp(t.gateway.deps, { name: 'Other', webhookUrl: null });
