@@ -1,6 +1,7 @@
 // Risk: bill/info showing a quote or payment wrongly after the one-statement PostgreSQL read (JSON
 // arrays): a wei amount past 2^53 rounded, a null lost, the wrong order of quotes or payments, or
-// another app's order with the same merchant order id.
+// another app's order with the same merchant order id; an id holding JSON's special characters missed
+// (SQLite passes the ids as one JSON array).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPaidOrder } from '../../../../test/support/buildPaidOrder.ts';
 import { insertTestApp, TEST_APP_ID } from '../../../../test/support/insertTestApp.ts';
@@ -63,6 +64,16 @@ describe.each(testDatabases())('findOrdersWithActivity ($kind)', (database) => {
       { order: paid.order, quotes: [eth, usdt], payments: [early, late] },
       { order: bare, quotes: [], payments: [] },
     ]);
+  });
+
+  it('finds merchant order ids holding quotes, backslashes and emoji, and only those exact ids', async () => {
+    const ids = ['q"uote', 'back\\slash', '😀 é', 'x,y]', "it's"];
+    for (const [k, merchantOrderId] of ids.entries()) {
+      const { order } = buildPaidOrder({ n: 10 + k, appId: TEST_APP_ID, nowMs: NOW_MS });
+      await t.store.orders.insertOrder({ ...order, merchantOrderId });
+    }
+    const found = await t.store.orders.findOrdersWithActivity(TEST_APP_ID, [...ids, 'q', 'x']);
+    expect(found.map((f) => f.order.merchantOrderId).sort()).toEqual([...ids].sort());
   });
 
   it('finds nothing for no ids or only unknown ones', async () => {
