@@ -109,6 +109,21 @@ describe.each(testDatabases())('console order pages ($kind)', (database) => {
     expect((await get(`/console/orders/${orderIdOf(99)}`)).status).toBe(404);
   });
 
+  it('refuses a NUL in a search, a cursor, an order id or a form with 400 (PostgreSQL failed on each)', async () => {
+    for (const path of ['/console/orders?q=a%00b', '/console/orders?before=1.a%00b', '/console/orders/a%00b']) {
+      const response = await get(path);
+      expect([path, response.status, await response.text()]).toEqual([path, 400, expect.stringContaining('NUL')]);
+    }
+    // A new app's name is written to the database as given.
+    const form = await fetch(`${t.baseUrl}/console/apps`, {
+      method: 'POST',
+      headers: { cookie: operator.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${operator.csrfToken}&name=Tea%00Shop&webhook_url=`,
+    });
+    expect([form.status, await form.text()]).toEqual([400, expect.stringContaining('NUL')]);
+    expect((await get('/console/orders?q=shop-9')).status).toBe(200);
+  });
+
   it("resends a webhook only with the session's CSRF token, and audits it", async () => {
     const path = `/console/orders/${orderIdOf(10)}/webhooks/delivery-10/resend`;
     const post = (csrf: string) =>

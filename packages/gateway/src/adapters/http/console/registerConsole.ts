@@ -28,6 +28,14 @@ export type RegisterConsoleOptions = {
 const ASSETS_DIR = '/console/assets/';
 
 /**
+ * A NUL reaches the console only percent-escaped (Node refuses the raw byte in a request line, and a
+ * form encodes it). No stored value holds one, and PostgreSQL refuses it in any text parameter, so a
+ * search, cursor, id or form field holding one failed as a server error there: it is refused first.
+ */
+const NUL_ESCAPE = '%00';
+const NUL_REFUSAL = 'The request holds a NUL character (%00), which no console value can contain.';
+
+/**
  * The same policy as the checkout's: only the console's own script and stylesheet, no inline code,
  * same-origin forms, never framed (a framed console invites clickjacking of its buttons).
  */
@@ -61,14 +69,19 @@ export async function registerConsole(fastify: FastifyInstance, options: Registe
     devSignInToken: options.devSignInToken,
   };
   fastify.decorateRequest('consoleSession', null);
-  fastify.addHook('onRequest', async (_request, reply) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     reply.header('content-security-policy', CONSOLE_CSP).header('x-frame-options', 'DENY');
+    if (request.url.includes(NUL_ESCAPE)) return reply.code(400).type('text/plain; charset=utf-8').send(NUL_REFUSAL);
   });
   // Forms post urlencoded bodies, small ones: read in this scope alone.
   fastify.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string', bodyLimit: 16_384 },
-    (_request, body, done) => done(null, new URLSearchParams(String(body))),
+    (_request, body, done) => {
+      const text = String(body);
+      if (!text.includes(NUL_ESCAPE)) return done(null, new URLSearchParams(text));
+      done(Object.assign(new Error(NUL_REFUSAL), { statusCode: 400 }));
+    },
   );
   await fastify.register(registerStaticAssets, { publicDir: ASSETS_DIR, assets: [css, js] });
   await fastify.register(registerConsoleAuth, { ctx });
