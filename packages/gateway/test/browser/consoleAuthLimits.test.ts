@@ -1,8 +1,10 @@
 // Risk: unlimited password guessing (per name or from one address), a lockout a restart lifts,
-// answers that tell which names exist, or a sign-in form another site can post.
+// answers that tell which names exist, a sign-in form another site can post, or a stranger locking
+// the operator out by failing under their name.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/adapters/crypto/hashPassword.ts';
+import { KNOWN_DEVICE_COOKIE } from '../../src/adapters/http/console/auth/knownDevices.ts';
 import { createGateway } from '../../src/main.ts';
 import { getFreePort } from '../support/getFreePort.ts';
 import { postConsoleSignIn } from '../support/postConsoleSignIn.ts';
@@ -84,6 +86,38 @@ describe.skipIf(!hasChromium())('console sign-in limits', () => {
       expect(refused.html).toContain('Too many attempts, try again in 12 minutes.');
       gw.clock.advance(12 * MINUTE);
       expect((await postConsoleSignIn(gw.baseUrl, { name: 'frank', password: PASSWORD })).status).toBe(303);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "lets the operator's own browser past a lock a stranger caused, not a browser with a forged or another name's mark",
+    async () => {
+      gw.clock.set(Math.ceil(gw.clock.now() / (15 * MINUTE)) * 15 * MINUTE);
+      const signedIn = await postConsoleSignIn(gw.baseUrl, { name: 'frank', password: PASSWORD });
+      const device = signedIn.setCookies.find((c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`)) ?? '';
+      expect([signedIn.status, device]).toEqual([
+        303,
+        expect.stringMatching(/^kassa_console_device=[\w-]+\.\d+\.[\w-]+$/),
+      ]);
+      const grace = await signInConsoleOperator(gw, { name: 'grace' });
+      await grace.operators.setPassword(grace.operatorId, await hashPassword(PASSWORD), gw.clock.now());
+      const graceDevice = (await postConsoleSignIn(gw.baseUrl, { name: 'grace', password: PASSWORD })).setCookies.find(
+        (c) => c.startsWith(`${KNOWN_DEVICE_COOKIE}=`),
+      );
+      for (let i = 0; i < 5; i++) await postConsoleSignIn(gw.baseUrl, { name: 'frank', password: 'stranger guess' });
+      const frank = (held: string, password = PASSWORD) =>
+        postConsoleSignIn(gw.baseUrl, { name: 'frank', password }, held);
+      const statuses = [
+        (await frank('')).status,
+        (await frank(`${device.slice(0, -1)}${device.endsWith('A') ? 'B' : 'A'}`)).status,
+        (await frank(graceDevice ?? '')).status,
+      ];
+      expect(statuses).toEqual([429, 429, 429]);
+      const typo = await frank(device, 'granite orchard');
+      expect([typo.status, typo.html]).toEqual([401, expect.stringContaining('Wrong name or password.')]);
+      const owner = await frank(device);
+      expect([owner.status, owner.location]).toEqual([303, '/console']);
     },
     TIMEOUT_MS,
   );

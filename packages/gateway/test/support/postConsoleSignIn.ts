@@ -6,8 +6,10 @@ export type ConsoleSignInReply = {
   readonly location: string | null;
   /** The session cookie as a `Cookie` header value ('' when none was set). */
   readonly setCookie: string;
-  /** The whole `Set-Cookie` header, attributes included. */
-  readonly setCookieHeader: string;
+  /** Every `Set-Cookie` header whole, attributes included: the session's first. */
+  readonly setCookieHeaders: readonly string[];
+  /** Every cookie set, as `name=value`. */
+  readonly setCookies: readonly string[];
 };
 
 /**
@@ -17,8 +19,10 @@ export type ConsoleSignInReply = {
 export async function postConsoleSignIn(
   baseUrl: string,
   form: { readonly name: string; readonly password: string },
+  /** Cookies the browser already holds (`name=value; …`), sent with both requests. */
+  held = '',
 ): Promise<ConsoleSignInReply> {
-  const page = await fetch(`${baseUrl}/console/sign-in`);
+  const page = await fetch(`${baseUrl}/console/sign-in`, { headers: held === '' ? {} : { cookie: held } });
   const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
   if (!cookie.startsWith(`${PRE_SESSION_COOKIE}=`) || csrf === '')
@@ -26,7 +30,10 @@ export async function postConsoleSignIn(
   const reply = await fetch(`${baseUrl}/console/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      cookie: held === '' ? cookie : `${cookie}; ${held}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: new URLSearchParams({ _csrf: csrf, name: form.name, password: form.password }).toString(),
   });
   return {
@@ -34,6 +41,7 @@ export async function postConsoleSignIn(
     html: await reply.text(),
     location: reply.headers.get('location'),
     setCookie: (reply.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-    setCookieHeader: reply.headers.get('set-cookie') ?? '',
+    setCookieHeaders: reply.headers.getSetCookie(),
+    setCookies: reply.headers.getSetCookie().map((header) => header.split(';')[0] ?? ''),
   };
 }

@@ -3,9 +3,13 @@ import type { Operator, OperatorStore } from '../../../../core/ports/OperatorSto
 import type { ConsoleContext } from '../ConsoleContext.ts';
 import { formatSessionCookie } from './formatSessionCookie.ts';
 import { isSecureRequest } from './isSecureRequest.ts';
+import { createKnownDevices, formatKnownDeviceCookie } from './knownDevices.ts';
 import { startConsoleSession } from './startConsoleSession.ts';
 
-/** Opens a session for an operator who proved who they are, records it, and sends them on. */
+/**
+ * Opens a session for an operator who proved who they are, records it, marks the browser as one
+ * they signed in with (knownDevices.ts), and sends them on.
+ */
 export async function finishSignIn(
   ctx: ConsoleContext,
   operators: OperatorStore,
@@ -30,10 +34,10 @@ export async function finishSignIn(
     address: request.ip,
     atMs: nowMs,
   });
+  const secure = isSecureRequest(request, ctx.deps.config.server.publicUrl);
+  const device = createKnownDevices(ctx.deps.config.masterKey).issue(p.operator.name, nowMs);
   return reply
-    .header(
-      'set-cookie',
-      formatSessionCookie(session.token, isSecureRequest(request, ctx.deps.config.server.publicUrl)),
-    )
+    .header('set-cookie', formatSessionCookie(session.token, secure))
+    .header('set-cookie', formatKnownDeviceCookie(device, secure))
     .redirect(p.next, 303);
 }

@@ -16,7 +16,7 @@ describe('console cookies behind a TLS proxy', () => {
   });
   afterAll(() => gw.stop());
 
-  it('marks the pre-session and session cookies Secure when the public URL is https', async () => {
+  it('marks the pre-session, session and known-device cookies Secure when the public URL is https', async () => {
     const page = await fetch(`${gw.baseUrl}/console/sign-in`);
     expect(page.headers.get('set-cookie')).toMatch(
       /^kassa_console_pre=[\w-]{32}; Path=\/console; HttpOnly; SameSite=Strict; Secure$/,
@@ -25,9 +25,12 @@ describe('console cookies behind a TLS proxy', () => {
     await operator.operators.setPassword(operator.operatorId, await hashPassword('a long enough one'), gw.clock.now());
     const reply = await postConsoleSignIn(gw.baseUrl, { name: 'ivan', password: 'a long enough one' });
     expect(reply.status).toBe(303);
-    expect(reply.setCookieHeader).toMatch(
-      /^kassa_console=[\w-]{43}; Path=\/console; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/,
-    );
+    expect(reply.setCookieHeaders).toEqual([
+      expect.stringMatching(
+        /^kassa_console=[\w-]{43}; Path=\/console; HttpOnly; SameSite=Strict; Max-Age=43200; Secure$/,
+      ),
+      expect.stringMatching(/^kassa_console_device=[\w.-]+; Path=\/console\/sign-in; .*; Secure$/),
+    ]);
   });
 });
 

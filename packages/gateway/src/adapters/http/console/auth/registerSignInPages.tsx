@@ -11,6 +11,7 @@ import { SESSION_COOKIE } from './consoleSessionLimits.ts';
 import { findLiveSession } from './findLiveSession.ts';
 import { finishSignIn } from './finishSignIn.ts';
 import { getOperatorStore } from './getOperatorStore.ts';
+import { createKnownDevices, KNOWN_DEVICE_COOKIE } from './knownDevices.ts';
 import { createPendingSignIns } from './pendingSignIn.ts';
 import { ensurePreSessionToken, hasPreSessionToken } from './preSessionCsrf.ts';
 import { readCookie } from './readCookie.ts';
@@ -34,6 +35,7 @@ export async function registerSignInPages(fastify: FastifyInstance, { ctx }: Con
   const { clock, config } = ctx.deps;
   const pendingSignIns = createPendingSignIns(config.masterKey);
   const addresses = createAddressLimiter();
+  const knownDevices = createKnownDevices(config.masterKey);
   const form = (request: FastifyRequest) =>
     request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
   const page = (request: FastifyRequest, reply: FastifyReply, status: number, props: Partial<SignInPageProps>) => {
@@ -41,7 +43,12 @@ export async function registerSignInPages(fastify: FastifyInstance, { ctx }: Con
     const html = renderHtmlDocument(SignInPage({ assets: ctx.assets, csrfToken, next: '/console', ...props }));
     return sendHtml(request, reply, status, html);
   };
-  /** Counts a failure under `name`; the answer says so once the name is locked by it. */
+  const isKnownDevice = (request: FastifyRequest, name: string) =>
+    knownDevices.recognizes(readCookie(request.headers.cookie, KNOWN_DEVICE_COOKIE), name, clock.now());
+  /**
+   * Counts a failure under `name`; the answer says so once the name is locked by it, except to a
+   * browser the lock does not hold back.
+   */
   const fail = async (request: FastifyRequest, name: string, operator: Operator | null, reason: string) => {
     const nowMs = clock.now();
     const after = await operators.recordSignInFailure(name, {
@@ -59,13 +66,17 @@ export async function registerSignInPages(fastify: FastifyInstance, { ctx }: Con
       address: request.ip,
       atMs: nowMs,
     });
-    return locked ? describeRetry(LOCK_FOR_MS) : null;
+    return locked && !isKnownDevice(request, name) ? describeRetry(LOCK_FOR_MS) : null;
   };
-  /** Why this attempt is refused before any check of what was typed; null when it may go on. */
+  /**
+   * Why this attempt is refused before any check of what was typed; null when it may go on. The
+   * lock of a name does not hold a browser back that signed in under that name before.
+   */
   const refusal = async (request: FastifyRequest, name: string) => {
     const nowMs = clock.now();
     const address = addresses.take(request.ip, nowMs);
     if (!address.ok) return describeRetry(address.retryAfterMs);
+    if (isKnownDevice(request, name)) return null;
     const { lockedUntilMs } = await operators.getSignInFailures(name);
     return lockedUntilMs !== null && lockedUntilMs > nowMs ? describeRetry(lockedUntilMs - nowMs) : null;
   };
