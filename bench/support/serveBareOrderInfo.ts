@@ -1,8 +1,8 @@
 // The floor of bench/order-info.ts over HTTP: a bare node:http server answering bill/info with the
 // essential work and nothing else — SHA-256 signature check over the raw bytes, JSON parse, the
-// gateway's lookup by the bare driver (openBareOrderLookup.ts), each order as an `order_detail` of
-// its stored columns, JSON.stringify, the reply signed the v1 way. It runs in its own process like
-// the gateway, so both meet the same client. Reads its database and app from KASSA_BENCH_BARE (JSON:
+// gateway's lookup by the bare driver (openBareOrderLookup.ts), each order as the `order_detail`
+// Kassa sends for it (same keys, same bytes), JSON.stringify, the reply signed the v1 way. It runs
+// in its own process like the gateway, so both meet the same client. Reads its database and app from KASSA_BENCH_BARE (JSON:
 // {target, appId, appSecret}); prints one JSON line {url, appId, appSecret} when it listens.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -17,6 +17,7 @@ const signOf = (timestamp: string, body: Buffer | string) =>
   createHash('sha256').update(`${appId}${appSecret}${timestamp}`).update(body).digest();
 // PostgreSQL returns bigint columns as strings, SQLite as numbers.
 const seconds = (ms: unknown) => Math.floor(Number(ms) / 1000);
+// The keys and values Kassa's reply has for an order before a coin is picked (the seeded orders).
 const toDetail = (row: BareOrderRow) => ({
   order_detail: {
     order_id: row.order_id,
@@ -24,9 +25,15 @@ const toDetail = (row: BareOrderRow) => ({
     product_name: row.product_name,
     product_price: row.product_price,
     denominated_currency: row.denominated_currency,
+    chain: '',
+    contract: '',
+    crypto: '',
+    order_amount: '',
+    token_rate: '',
     status: row.status,
     created: seconds(row.created_at),
     custom_value: row.custom_value ?? '',
+    paid_amount: '0',
     expired_at: seconds(row.expires_at),
   },
   trade_list: [],
