@@ -36,8 +36,6 @@ export function createKnownDevices(masterKey: Uint8Array) {
   };
 }
 
-export type KnownDevices = ReturnType<typeof createKnownDevices>;
-
 /** The `Set-Cookie` value carrying a known-device mark; HttpOnly, same-site only, Secure over TLS. */
 export function formatKnownDeviceCookie(value: string, secure: boolean): string {
   const parts = [
