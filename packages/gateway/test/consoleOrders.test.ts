@@ -121,6 +121,12 @@ describe.each(testDatabases())('console order pages ($kind)', (database) => {
       body: `_csrf=${operator.csrfToken}&name=Tea%00Shop&webhook_url=`,
     });
     expect([form.status, await form.text()]).toEqual([400, expect.stringContaining('NUL')]);
+    const raw = await fetch(`${t.baseUrl}/console/apps`, {
+      method: 'POST',
+      headers: { cookie: operator.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${operator.csrfToken}&name=Tea\u0000Shop&webhook_url=`,
+    });
+    expect(raw.status).toBe(400);
     expect((await get('/console/orders?q=shop-9')).status).toBe(200);
   });
 

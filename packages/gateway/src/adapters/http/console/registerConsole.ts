@@ -28,8 +28,8 @@ export type RegisterConsoleOptions = {
 const ASSETS_DIR = '/console/assets/';
 
 /**
- * A NUL reaches the console only percent-escaped (Node refuses the raw byte in a request line, and a
- * form encodes it). No stored value holds one, and PostgreSQL refuses it in any text parameter, so a
+ * A NUL reaches the console's address only percent-escaped (Node refuses the raw byte in a request
+ * line); a form body may hold it either way. No stored value holds one, and PostgreSQL refuses it in any text parameter, so a
  * search, cursor, id or form field holding one failed as a server error there: it is refused first.
  */
 const NUL_ESCAPE = '%00';
@@ -79,7 +79,8 @@ export async function registerConsole(fastify: FastifyInstance, options: Registe
     { parseAs: 'string', bodyLimit: 16_384 },
     (_request, body, done) => {
       const text = String(body);
-      if (!text.includes(NUL_ESCAPE)) return done(null, new URLSearchParams(text));
+      // A browser escapes it; a hand-made request may send the raw byte.
+      if (!text.includes(NUL_ESCAPE) && !text.includes('\u0000')) return done(null, new URLSearchParams(text));
       done(Object.assign(new Error(NUL_REFUSAL), { statusCode: 400 }));
     },
   );
