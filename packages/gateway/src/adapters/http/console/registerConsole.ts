@@ -29,8 +29,9 @@ const ASSETS_DIR = '/console/assets/';
 
 /**
  * A NUL reaches the console's address only percent-escaped (Node refuses the raw byte in a request
- * line); a form body may hold it either way. No stored value holds one, and PostgreSQL refuses it in any text parameter, so a
- * search, cursor, id or form field holding one failed as a server error there: it is refused first.
+ * line); a form body may hold it either way. No stored value holds one, and PostgreSQL refuses it
+ * in any text parameter, so a search, cursor, id or form field holding one failed as a server
+ * error there: it is refused first.
  */
 const NUL_ESCAPE = '%00';
 const NUL_REFUSAL = 'The request holds a NUL character (%00), which no console value can contain.';
