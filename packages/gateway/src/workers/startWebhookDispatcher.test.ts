@@ -37,6 +37,10 @@ const ANSWERS: Readonly<Record<string, ReceiverAnswer>> = {
   '/500': { status: 500, body: 'boom' },
   '/hang': 'hang',
   '/redirect': { status: 302, body: '', headers: { location: '/success' } },
+  // A NUL byte in the answer: PostgreSQL stores none in the attempt's text excerpt, and an attempt
+  // it could not record used to be sent again at every lease.
+  '/nul-success': { status: 200, body: 'success\u0000' },
+  '/nul-500': { status: 500, body: '\u0000boom' },
 };
 
 describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => {
@@ -130,6 +134,8 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
       '/500': { state: 'pending', status: 500, error: 'HTTP 500' },
       '/hang': { state: 'pending', status: null, error: `timeout after ${TIMEOUT_MS} ms` },
       '/redirect': { state: 'pending', status: 302, error: 'HTTP 302 redirect to /success not followed' },
+      '/nul-success': { state: 'delivered', status: 200, error: null },
+      '/nul-500': { state: 'pending', status: 500, error: 'HTTP 500' },
       '/refused': { state: 'pending', status: null, error: 'connection refused' },
     });
     for (const path of ['/ok', '/500', '/hang', '/redirect', '/refused']) {
@@ -139,6 +145,8 @@ describe.each(testDatabases())('startWebhookDispatcher on $kind', (database) => 
     expect(receiver.received.filter((r) => r.path === '/success')).toHaveLength(1);
     const [okAttempt] = await t.store.deliveries.listAttempts(byPath.get('/ok')?.deliveryId ?? '');
     expect(okAttempt?.responseExcerpt).toBe('ok');
+    const [nulAttempt] = await t.store.deliveries.listAttempts(byPath.get('/nul-500')?.deliveryId ?? '');
+    expect(nulAttempt?.responseExcerpt).toBe('\uFFFDboom');
   });
 
   it('follows the retry schedule to the last attempt, then marks the delivery failed', async () => {

@@ -141,7 +141,10 @@ async function readPrefix(stream: AsyncIterable<Buffer> & { destroy(): unknown }
 
 function decodeExcerpt(bytes: Uint8Array): string {
   // `stream: true` holds back a character cut in half at the limit instead of printing U+FFFD.
-  return new TextDecoder('utf-8').decode(bytes, { stream: true });
+  const text = new TextDecoder('utf-8').decode(bytes, { stream: true });
+  // A NUL shows as U+FFFD, like a byte that is not UTF-8: PostgreSQL stores no NUL in text, and an
+  // attempt it cannot record would be sent again and again.
+  return text.replaceAll('\u0000', '\uFFFD');
 }
 
 const ERROR_CODE_PHRASES: Readonly<Record<string, string>> = {
